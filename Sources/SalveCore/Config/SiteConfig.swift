@@ -1,0 +1,89 @@
+// Site settings from salve.yml.
+import Yams
+
+/// The settings in salve.yml, with defaults for what the file leaves out.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    public var description: String
+    /// Absolute URL of the site root, always ending in `/` (`https://example.org/health/`).
+    public var baseURL: String
+    public var language: String
+    public var reviewIntervalMonths: Int
+    public var disclaimer: String
+    /// Lets Markdown pass raw HTML through (GFM's tagfilter still applies). Off by default.
+    public var allowRawHTML: Bool
+
+    public init(
+        title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
+        language: String = "en", reviewIntervalMonths: Int = 36, disclaimer: String = SiteConfig.defaultDisclaimer,
+        allowRawHTML: Bool = false
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = SiteConfig.normalise(baseURL: baseURL)
+        self.language = language
+        self.reviewIntervalMonths = reviewIntervalMonths
+        self.disclaimer = disclaimer
+        self.allowRawHTML = allowRawHTML
+    }
+
+    public static let defaultDisclaimer =
+        "This information is for education only. It does not replace advice from your doctor or other health professional."
+
+    /// The path part of `baseURL` (`/health/`): every link in the site starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
+    static func normalise(baseURL: String) -> String {
+        baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+}
+
+extension SiteConfig {
+    static let keys: Set<String> = [
+        "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
+    ]
+
+    /// Reads salve.yml's text; `path` names it in diagnostics.
+    public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            return (config, [Document.yamlDiagnostic(error, path: path, lineOffset: 0)])
+        }
+        var fields = YAMLFields(root, path: path, lineOffset: 0, what: "salve.yml")
+        fields.rejectUnknownKeys(allowed: keys, what: "salve.yml")
+        config.title = fields.string("title", required: true, hint: "the site's name") ?? config.title
+        config.description = fields.string("description") ?? ""
+        if let url = fields.string("base_url", required: true, hint: "the address the site is published at") {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = normalise(baseURL: url)
+            } else {
+                fields.diagnostics.append(
+                    .error(path, line: fields.line(of: "base_url"), "base_url \"\(url)\" is not an absolute address",
+                           fix: "write it with https://, for example https://example.org/health/"))
+            }
+        }
+        config.language = fields.string("language") ?? config.language
+        if let months = fields.int("review_interval_months") {
+            if months > 0 {
+                config.reviewIntervalMonths = months
+            } else {
+                fields.diagnostics.append(
+                    .error(path, line: fields.line(of: "review_interval_months"), "review_interval_months must be above 0",
+                           fix: "use a number of months such as 12 or 36"))
+            }
+        }
+        config.disclaimer = fields.string("disclaimer") ?? config.disclaimer
+        var markdown = YAMLFields(fields.node("markdown"), path: path, lineOffset: 0, what: "`markdown`")
+        markdown.rejectUnknownKeys(allowed: ["raw_html"], what: "`markdown`")
+        config.allowRawHTML = markdown.bool("raw_html") ?? false
+        return (config, fields.diagnostics + markdown.diagnostics)
+    }
+}

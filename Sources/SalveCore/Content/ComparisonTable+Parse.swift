@@ -1,0 +1,60 @@
+// Reads a comparison's `criteria` and `treatments` rows, checking each row against the criteria.
+import Yams
+
+extension ComparisonTable {
+    static func parse(_ fields: inout YAMLFields) -> ComparisonTable? {
+        var criteria: [Criterion] = []
+        for var item in fields.mappings("criteria", what: "criteria") {
+            item.rejectUnknownKeys(allowed: ["key", "label"], what: "a criterion")
+            let key = item.string("key", required: true, hint: "a short name such as `mechanism`")
+            let label = item.string("label", required: true, hint: "the column heading, such as \"How it works\"")
+            fields.diagnostics += item.diagnostics
+            if let key, let label {
+                if criteria.contains(where: { $0.key == key }) || key == "name" || key == "article" {
+                    fields.diagnostics.append(
+                        .error(fields.path, line: item.line, "the criterion key `\(key)` is used twice or is reserved",
+                               fix: "give each criterion its own key (not `name` or `article`)"))
+                } else {
+                    criteria.append(Criterion(key: key, label: label))
+                }
+            }
+        }
+        if fields.node("criteria") == nil {
+            fields.missing("criteria", hint: "a list of `- key: …` / `label: …` items, the table's columns")
+        }
+        if fields.node("treatments") == nil {
+            fields.missing("treatments", hint: "a list of rows, each with `name` and one value per criterion")
+        }
+        let allowed = Set(criteria.map(\.key)).union(["name", "article"])
+        var rows: [Row] = []
+        for var item in fields.mappings("treatments", what: "treatments") {
+            item.rejectUnknownKeys(allowed: allowed, what: "a treatment row")
+            let name = item.string("name", required: true, hint: "the treatment's name")
+            var articleLink: Located<String>? = nil
+            if let article = item.string("article") {
+                articleLink = Located(article, line: item.line(of: "article"))
+            }
+            var cells: [Cell] = []
+            for criterion in criteria {
+                cells.append(cell(criterion.key, in: &item, rowName: name ?? "this treatment"))
+            }
+            fields.diagnostics += item.diagnostics
+            if let name {
+                rows.append(Row(name: name, article: articleLink, cells: cells, line: item.line))
+            }
+        }
+        return ComparisonTable(criteria: criteria, rows: rows)
+    }
+
+    private static func cell(_ key: String, in item: inout YAMLFields, rowName: String) -> Cell {
+        guard item.keys.contains(key) else {
+            item.diagnostics.append(
+                .error(item.path, line: item.line, "\(rowName) gives no value for `\(key)`",
+                       fix: "add `\(key): …`, or `\(key): null` when it is not known"))
+            return .unknown
+        }
+        guard let node = item.node(key) else { return .unknown }
+        if case .scalar = node { return .text(item.string(key) ?? "") }
+        return .list(item.strings(key).map(\.value))
+    }
+}

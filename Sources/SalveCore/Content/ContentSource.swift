@@ -1,0 +1,92 @@
+// Finds the files under content/: Markdown pages by kind, and media to copy as they are.
+import Foundation
+
+/// What content/ holds, read from disk.
+struct ContentSource: Sendable {
+    struct File: Sendable {
+        var kind: ContentKind
+        /// Path under content/ (`articles/ldn.md`).
+        var contentPath: String
+        var text: String
+    }
+
+    var files: [File] = []
+    /// Paths under content/ of everything in media/.
+    var media: [String] = []
+    /// Every `.md` path, readable or not, so links to a broken file are not reported as missing.
+    var markdownPaths: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    static let mediaFolder = "media"
+
+    /// Reads every file under `folder`; `displayFolder` is its name in diagnostics (`content`).
+    static func load(from folder: URL, displayFolder: String) -> ContentSource {
+        var source = ContentSource()
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: folder.path) else {
+            source.diagnostics.append(
+                .error(displayFolder, "the content folder does not exist", fix: "create \(displayFolder)/articles/ and add a page"))
+            return source
+        }
+        let paths = ((try? fileManager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        for path in paths {
+            let components = path.split(separator: "/")
+            guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if components.first == Substring(mediaFolder) {
+                source.media.append(path)
+                continue
+            }
+            guard path.hasSuffix(".md") else { continue }
+            source.markdownPaths.insert(path)
+            let displayPath = "\(displayFolder)/\(path)"
+            guard components.count >= 2, let kind = ContentKind(folder: String(components[0])) else {
+                source.diagnostics.append(
+                    .error(displayPath, "this page is not in articles/, faqs/ or comparisons/",
+                           fix: "move it into the folder of its kind"))
+                continue
+            }
+            guard let data = fileManager.contents(atPath: url.path) else {
+                source.diagnostics.append(.error(displayPath, "the file cannot be read", fix: "check its permissions"))
+                continue
+            }
+            switch decodeUTF8(data) {
+            case .success(let text):
+                source.files.append(File(kind: kind, contentPath: path, text: text))
+            case .failure(let line):
+                source.diagnostics.append(
+                    .error(displayPath, line: line.value, "the file is not valid UTF-8 text",
+                           fix: "save the file as UTF-8 in your editor"))
+            }
+        }
+        return source
+    }
+
+    /// Decodes UTF-8, dropping a byte order mark and turning CRLF into LF; on failure, the line of the bad byte.
+    static func decodeUTF8(_ data: Data) -> Result<String, LineNumber> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            var line = 1
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            loop: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): if scalar.count == 1 && scalar.first == 10 { line += 1 }
+                case .error: break loop
+                case .emptyInput: break loop
+                }
+            }
+            return .failure(LineNumber(line))
+        }
+        text = text.replacingCRLF()
+        return .success(text)
+    }
+
+    struct LineNumber: Error {
+        var value: Int
+        init(_ value: Int) { self.value = value }
+    }
+}

@@ -1,0 +1,117 @@
+// Turns one content file's text into a Document, collecting every problem instead of stopping at the first.
+import Yams
+
+extension Document {
+    static let sharedKeys: Set<String> = [
+        "title", "summary", "last_reviewed", "reviewed_by", "next_review", "slug", "conditions",
+        "treatments", "also_called", "tags", "references", "related", "draft",
+    ]
+
+    /// Parses `text` (valid UTF-8, `\n` line endings) of the file at `contentPath` under content/.
+    static func parse(
+        _ text: String, kind: ContentKind, contentPath: String, sourcePath: String, config: SiteConfig
+    ) -> (Document?, [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: sourcePath) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let lineOffset = frontMatter.yamlLine - 1
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: frontMatter.yaml)
+        } catch {
+            return (nil, [yamlDiagnostic(error, path: sourcePath, lineOffset: lineOffset)])
+        }
+        guard root != nil else {
+            return (nil, [.error(sourcePath, line: 1, "the front matter is empty",
+                                 fix: "add at least title, summary, last_reviewed and reviewed_by")])
+        }
+        var fields = YAMLFields(root, path: sourcePath, lineOffset: lineOffset, what: "the front matter")
+        let allowed = kind == .comparison ? sharedKeys.union(["criteria"]) : sharedKeys
+        fields.rejectUnknownKeys(allowed: allowed, what: "the front matter")
+
+        let title = fields.string("title", required: true, hint: "the page's question or topic")
+        let summary = fields.string("summary", required: true, hint: "one or two plain sentences")
+        let lastReviewed = fields.day("last_reviewed", required: true)
+        let reviewedBy = fields.string("reviewed_by", required: true, hint: "name and credentials")
+        let nextReview = fields.day("next_review")
+        let slug = parseSlug(&fields, contentPath: contentPath)
+        let table = kind == .comparison ? ComparisonTable.parse(&fields) : nil
+        let treatments = kind == .comparison ? table?.rows.map(\.name) ?? [] : fields.strings("treatments").map(\.value)
+        let metadata = Metadata(
+            title: title ?? "", summary: summary ?? "",
+            lastReviewed: lastReviewed ?? Day(year: 2000, month: 1, day: 1)!,
+            reviewedBy: reviewedBy ?? "",
+            nextReview: nextReview ?? (lastReviewed ?? Day(year: 2000, month: 1, day: 1)!)
+                .adding(months: config.reviewIntervalMonths),
+            slug: slug ?? "",
+            conditions: fields.strings("conditions").map(\.value),
+            treatments: treatments,
+            alsoCalled: fields.strings("also_called").map(\.value),
+            tags: fields.strings("tags").map(\.value),
+            references: parseReferences(&fields),
+            related: fields.strings("related"),
+            draft: fields.bool("draft") ?? false)
+
+        let diagnostics = fields.diagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let document = Document(
+            kind: kind, contentPath: contentPath, sourcePath: sourcePath, metadata: metadata,
+            body: frontMatter.body, bodyLine: frontMatter.bodyLine, table: table)
+        return (document, diagnostics)
+    }
+
+    private static func parseSlug(_ fields: inout YAMLFields, contentPath: String) -> String? {
+        if let slug = fields.string("slug") {
+            guard isValidSlug(slug) else {
+                fields.diagnostics.append(
+                    .error(fields.path, line: fields.line(of: "slug"), "the slug \"\(slug)\" is not valid",
+                           fix: "use only lowercase letters a-z, digits and hyphens, for example `ldn-fibromyalgia`"))
+                return nil
+            }
+            return slug
+        }
+        let fileName = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        let stem = String(fileName.dropLast(3))
+        guard isValidSlug(stem) else {
+            fields.diagnostics.append(
+                .error(fields.path, line: 1, "the file name \"\(fileName)\" cannot be used as the page's URL",
+                       fix: "add a `slug:` field of lowercase letters a-z, digits and hyphens, or rename the file"))
+            return nil
+        }
+        return stem
+    }
+
+    private static func parseReferences(_ fields: inout YAMLFields) -> [Reference] {
+        var references: [Reference] = []
+        for var item in fields.mappings("references", what: "references") {
+            item.rejectUnknownKeys(allowed: ["title", "publisher", "year", "url"], what: "a reference")
+            let title = item.string("title", required: true, hint: "the title of the source")
+            let reference = Reference(
+                title: title ?? "", publisher: item.string("publisher"), year: item.string("year"),
+                url: item.string("url"))
+            fields.diagnostics += item.diagnostics
+            if title != nil { references.append(reference) }
+        }
+        return references
+    }
+
+    static func yamlDiagnostic(_ error: Error, path: String, lineOffset: Int) -> Diagnostic {
+        let fix = "check the indentation and quote text that contains `: ` or starts with a special character"
+        switch error {
+        case YamlError.scanner(_, let problem, let mark, _),
+            YamlError.parser(_, let problem, let mark, _),
+            YamlError.composer(_, let problem, let mark, _):
+            return .error(path, line: mark.line + lineOffset, column: mark.column,
+                          "the front matter is not valid YAML: \(problem)", fix: fix)
+        default:
+            return .error(path, line: lineOffset + 1, "the front matter is not valid YAML: \(error)", fix: fix)
+        }
+    }
+}
+
+/// A slug becomes a folder name and a URL segment, so it is kept to `[a-z0-9-]+`.
+func isValidSlug(_ slug: String) -> Bool {
+    !slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+}

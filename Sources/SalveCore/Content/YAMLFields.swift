@@ -1,0 +1,175 @@
+// Reads typed fields out of a YAML mapping, turning every problem into a Diagnostic with its file line.
+import Yams
+
+/// The fields of one YAML mapping, read one by one; problems accumulate in `diagnostics`.
+struct YAMLFields {
+    let path: String
+    /// Added to a YAML line to get the file line.
+    let lineOffset: Int
+    private(set) var entries: [(key: String, keyLine: Int?, value: Node)] = []
+    let line: Int?
+    var diagnostics: [Diagnostic] = []
+
+    init(_ node: Node?, path: String, lineOffset: Int, what: String) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.line = node?.mark.map { $0.line + lineOffset }
+        guard let node else { return }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(
+                .error(path, line: line, "\(what) must be a set of `key: value` fields, not \(node.kindName)",
+                       fix: "write one `key: value` per line"))
+            return
+        }
+        var seen: [String: Int?] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyLine = keyNode.mark.map { $0.line + lineOffset }
+            if let firstLine = seen[key] {
+                diagnostics.append(
+                    .error(path, line: keyLine, "`\(key)` is given twice (first on line \(firstLine.map(String.init) ?? "?"))",
+                           fix: "keep one `\(key)` and delete the other"))
+                continue
+            }
+            seen[key] = keyLine
+            entries.append((key, keyLine, value))
+        }
+    }
+
+    var keys: [String] { entries.map(\.key) }
+
+    func node(_ key: String) -> Node? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    func line(of key: String) -> Int? {
+        entries.first(where: { $0.key == key })?.keyLine ?? line
+    }
+
+    func line(of node: Node) -> Int? {
+        node.mark.map { $0.line + lineOffset }
+    }
+
+    /// A required or optional single line of text.
+    mutating func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
+        guard let node = node(key) else {
+            if required { missing(key, hint: hint) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node: node, expected: "a piece of text")
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace()
+        if text.isEmpty && required { missing(key, hint: hint) }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A list of text values; a single text value is accepted as a one-item list.
+    mutating func strings(_ key: String) -> [Located<String>] {
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            return [Located(scalar.string.trimmingWhitespace(), line: line(of: node))]
+        case .sequence(let sequence):
+            var values: [Located<String>] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item, !item.isNull else {
+                    diagnostics.append(
+                        .error(path, line: line(of: item), "each item of `\(key)` must be a piece of text, not \(item.kindName)",
+                               fix: "write the items as `- text`"))
+                    continue
+                }
+                values.append(Located(scalar.string.trimmingWhitespace(), line: line(of: item)))
+            }
+            return values
+        case .mapping:
+            wrongType(key, node: node, expected: "a list of text (`[a, b]` or `- a` lines)")
+            return []
+        }
+    }
+
+    mutating func day(_ key: String, required: Bool = false) -> Day? {
+        guard let text = string(key, required: required, hint: "a date like 2026-09-14") else { return nil }
+        guard let day = Day(iso: text) else {
+            diagnostics.append(
+                .error(path, line: line(of: key), "`\(key)` is not a date: \"\(text)\"",
+                       fix: "write the date as YYYY-MM-DD, for example 2026-09-14"))
+            return nil
+        }
+        return day
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        guard let value = node.bool else {
+            wrongType(key, node: node, expected: "true or false")
+            return nil
+        }
+        return value
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard let value = node.int else {
+            wrongType(key, node: node, expected: "a whole number")
+            return nil
+        }
+        return value
+    }
+
+    /// Nested mappings of a list field, such as `references` or `criteria`.
+    mutating func mappings(_ key: String, what: String) -> [YAMLFields] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, node: node, expected: "a list of \(what) (lines starting with `- `)")
+            return []
+        }
+        return sequence.map { YAMLFields($0, path: path, lineOffset: lineOffset, what: "each item of `\(key)`") }
+    }
+
+    mutating func rejectUnknownKeys(allowed: Set<String>, what: String) {
+        for entry in entries where !allowed.contains(entry.key) {
+            diagnostics.append(
+                .error(path, line: entry.keyLine, "unknown field `\(entry.key)` in \(what)",
+                       fix: "use one of: \(allowed.sorted().joined(separator: ", "))"))
+        }
+    }
+
+    mutating func missing(_ key: String, hint: String) {
+        diagnostics.append(
+            .error(path, line: line, "required field `\(key)` is missing or empty",
+                   fix: "add `\(key): …`" + (hint.isEmpty ? "" : " (\(hint))")))
+    }
+
+    private mutating func wrongType(_ key: String, node: Node, expected: String) {
+        diagnostics.append(
+            .error(path, line: line(of: key), "`\(key)` must be \(expected), not \(node.kindName)",
+                   fix: "change the value of `\(key)` to \(expected)"))
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        if case .scalar = self { return null != nil }
+        return false
+    }
+
+    var kindName: String {
+        switch self {
+        case .scalar: "a piece of text"
+        case .sequence: "a list"
+        case .mapping: "a set of fields"
+        }
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}

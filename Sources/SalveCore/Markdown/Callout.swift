@@ -1,0 +1,83 @@
+// Callouts: a blockquote starting with `[!NOTE]`, `[!WARNING]`, `[!NON-URGENT]`, `[!URGENT]` or `[!EMERGENCY]`
+// becomes a marked aside, with hidden text that tells screen reader users how urgent it is (NHS care cards).
+import CCmarkGFM
+
+enum Callout: String, CaseIterable {
+    case note = "NOTE"
+    case warning = "WARNING"
+    case nonUrgent = "NON-URGENT"
+    case urgent = "URGENT"
+    case emergency = "EMERGENCY"
+
+    var className: String { "callout callout-" + rawValue.lowercased() }
+
+    /// What screen readers hear before the title.
+    var hiddenPrefix: String {
+        switch self {
+        case .note, .warning: ""
+        case .nonUrgent: "Non-urgent advice: "
+        case .urgent: "Urgent advice: "
+        case .emergency: "Immediate action required: "
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .note: "Note"
+        case .warning: "Warning"
+        case .nonUrgent: "Speak to your doctor"
+        case .urgent: "Get medical help now"
+        case .emergency: "Emergency"
+        }
+    }
+
+    var openingHTML: String {
+        let hidden = hiddenPrefix.isEmpty ? "" : "<span class=\"visually-hidden\">\(hiddenPrefix)</span>"
+        return "<aside class=\"\(className)\">\n<p class=\"callout-title\">\(hidden)\(title)</p>\n"
+    }
+}
+
+extension DocumentWalk {
+    /// Turns marked blockquotes into callout asides; unmarked ones stay blockquotes.
+    mutating func transformCallouts() {
+        for quote in quotes {
+            guard let paragraph = cmark_node_first_child(quote),
+                cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+            else { continue }
+            // cmark splits `[!NOTE]` into several text nodes ("[", "!NOTE", "]"), so read the run of them.
+            var textNodes: [OpaquePointer] = []
+            var leading = ""
+            var node = cmark_node_first_child(paragraph)
+            while let current = node, cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                textNodes.append(current)
+                leading += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                node = cmark_node_next(current)
+            }
+            guard let callout = Callout.allCases.first(where: { leading.hasPrefix("[!\($0.rawValue)]") }) else {
+                continue
+            }
+            let rest = leading.dropFirst(callout.rawValue.count + 3).trimmingWhitespace()
+            for extra in textNodes.dropFirst() { cmark_node_free(extra) }
+            if rest.isEmpty {
+                if let next = cmark_node_next(textNodes[0]),
+                    [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next))
+                {
+                    cmark_node_free(next)
+                }
+                cmark_node_free(textNodes[0])
+                if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
+            } else {
+                cmark_node_set_literal(textNodes[0], rest)
+            }
+            let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(aside, callout.openingHTML)
+            cmark_node_set_on_exit(aside, "</aside>")
+            while let child = cmark_node_first_child(quote) {
+                cmark_node_append_child(aside, child)
+            }
+            cmark_node_replace(quote, aside)
+            replaceTopLevel(quote, with: aside)
+            cmark_node_free(quote)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+// One pass over a parsed cmark-gfm tree: collects headings, links and text, then applies Salve's changes.
+import CCmarkGFM
+
+/// The facts found in one document tree, and the edits made to it before rendering.
+struct DocumentWalk {
+    struct FoundHeading {
+        var node: OpaquePointer
+        var heading: Heading
+        var isSection: Bool
+    }
+
+    let document: OpaquePointer
+    let firstLine: Int
+    let path: String
+    private(set) var headings: [FoundHeading] = []
+    private(set) var links: [FoundLink] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var linkNodes: [(node: OpaquePointer, url: String, line: Int)] = []
+    private(set) var quotes: [OpaquePointer] = []
+    /// Plain text per section: the key nil holds the text before the first section.
+    private var texts: [String?: String] = [:]
+    private var allText = ""
+    /// The section each top-level node belongs to, in document order.
+    private var topLevel: [(node: OpaquePointer, section: String?)] = []
+
+    init(document: OpaquePointer, firstLine: Int, path: String) {
+        self.document = document
+        self.firstLine = firstLine
+        self.path = path
+    }
+
+    var sectionHeadings: [FoundHeading] { headings.filter(\.isSection) }
+
+    mutating func collect() {
+        var ids = HeadingIDs()
+        var section: String? = nil
+        var headingText: String? = nil
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            let isTopLevel = cmark_node_parent(node) == document
+            switch type {
+            case CMARK_NODE_HEADING where entering:
+                headingText = ""
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(node))
+                let text = (headingText ?? "").trimmingWhitespace()
+                let heading = Heading(level: level, text: text, id: ids.next(for: text), line: line(of: node))
+                let isSection = level == 2 && isTopLevel
+                headings.append(FoundHeading(node: node, heading: heading, isSection: isSection))
+                if isSection { section = heading.id } else { append(text + "\n", to: section) }
+                allText += text + "\n"
+                headingText = nil
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if headingText != nil { headingText! += literal } else { append(literal, to: section) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if headingText != nil { headingText! += " " } else { append(" ", to: section) }
+            case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                linkNodes.append((node, url, line(of: node)))
+                if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
+                    diagnostics.append(
+                        .warning(path, line: line(of: node), "an image has no alt text",
+                                 fix: "describe the image in the brackets: ![what it shows](…)"))
+                }
+            case CMARK_NODE_BLOCK_QUOTE where entering:
+                quotes.append(node)
+            default:
+                if !entering, type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {
+                    append("\n", to: section)
+                }
+            }
+            if entering, isTopLevel {
+                let isSectionStart = type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 2
+                topLevel.append((node, isSectionStart ? "\u{0}pending" : section))
+            }
+        }
+        // A top-level `##` belongs to the section it opens; its id is known only once it was read.
+        var sectionIDs = sectionHeadings.map(\.heading.id).makeIterator()
+        topLevel = topLevel.map { $0.section == "\u{0}pending" ? ($0.node, sectionIDs.next()) : $0 }
+    }
+
+    private mutating func append(_ text: String, to section: String?) {
+        texts[section, default: ""] += text
+        if !text.isEmpty, !(text == "\n" && allText.hasSuffix("\n")) { allText += text }
+    }
+
+    /// Plain text of a section (nil: the whole body), with runs of whitespace collapsed.
+    func text(of section: String?) -> String {
+        let raw = section == nil ? allText : texts[section] ?? ""
+        return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The top-level nodes of a section, in order (nil: those before the first section).
+    func topLevelNodes(inSection section: String?) -> [OpaquePointer] {
+        topLevel.filter { $0.section == section }.map(\.node)
+    }
+
+    func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return firstLine + line - 1 }
+            current = cmark_node_parent(candidate)
+        }
+        return firstLine
+    }
+}
+
+extension DocumentWalk {
+    /// Rewrites links to `.md` files into page URLs and site paths under the base path.
+    mutating func rewriteLinks(_ table: LinkTable, from contentPath: String) {
+        for (node, url, line) in linkNodes {
+            switch LinkDestination.classify(url, from: contentPath) {
+            case .failure(.empty):
+                if cmark_node_get_type(node) == CMARK_NODE_LINK {
+                    diagnostics.append(.error(path, line: line, "a link has no address",
+                                              fix: "write the address in the brackets: [text](../faqs/ldn.md)"))
+                }
+            case .failure(.leavesContent(let original)):
+                diagnostics.append(.error(path, line: line, "the link \"\(original)\" points outside content/",
+                                          fix: "link to a file inside content/"))
+            case .success(let destination):
+                links.append(FoundLink(destination: destination, line: line))
+                switch table.href(for: destination, original: url) {
+                case .success(let href):
+                    if href != url { cmark_node_set_url(node, href) }
+                case .failure(var diagnostic):
+                    diagnostic.path = path
+                    diagnostic.line = line
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+    }
+
+    /// Gives each heading its id and a visible anchor link. Custom nodes are the one way to add
+    /// attributes that cmark's safe mode does not strip (shared/NOTES.md); ids are `[a-z0-9_-]`.
+    mutating func replaceHeadings() {
+        for index in headings.indices {
+            let old = headings[index].node
+            let heading = headings[index].heading
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(heading.id)\">")
+            cmark_node_set_on_exit(
+                inline,
+                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"Link to this section: \(escapeHTML(heading.text))\">#</a></h\(heading.level)>")
+            while let child = cmark_node_first_child(old) {
+                cmark_node_append_child(inline, child)
+            }
+            cmark_node_append_child(block, inline)
+            cmark_node_replace(old, block)
+            headings[index].node = block!
+            replaceTopLevel(old, with: block!)
+            cmark_node_free(old)
+        }
+    }
+
+    mutating func replaceTopLevel(_ old: OpaquePointer, with new: OpaquePointer) {
+        if let position = topLevel.firstIndex(where: { $0.node == old }) {
+            topLevel[position].node = new
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// What a link in content points at, worked out from the text an editor wrote.
+
+public enum LinkDestination: Sendable, Equatable, Hashable {
+    /// Has a scheme (`https:`, `mailto:`) or starts with `//`: left alone.
+    case external(String)
+    /// `#id` on the same page.
+    case anchor(String)
+    /// Another content file (`articles/ldn.md`, under content/), with an optional anchor.
+    case content(path: String, anchor: String?)
+    /// A root-relative site path without the base path (`media/x.png`, `articles/ldn/`), with an optional anchor.
+    case site(path: String, anchor: String?)
+    /// A relative link that is not a content file; left alone.
+    case relative(String)
+
+    /// Classifies `url` as written in the file at `contentPath`, or says why it cannot be followed.
+    static func classify(_ url: String, from contentPath: String) -> Result<LinkDestination, LinkProblem> {
+        if url.isEmpty { return .failure(.empty) }
+        if url.hasPrefix("#") { return .success(.anchor(String(url.dropFirst()))) }
+        if url.hasPrefix("//") || hasScheme(url) { return .success(.external(url)) }
+        let (pathPart, anchor) = splitAnchor(url)
+        let decoded = pathPart.removingPercentEncodingLite ?? pathPart
+        if decoded.hasSuffix(".md") {
+            let base = decoded.hasPrefix("/") ? "" : folder(of: contentPath)
+            guard let path = normalise(joining: base, decoded) else { return .failure(.leavesContent(url)) }
+            return .success(.content(path: path, anchor: anchor))
+        }
+        if decoded.hasPrefix("/") {
+            guard let path = normalise(joining: "", decoded) else { return .failure(.leavesContent(url)) }
+            let keepsSlash = decoded.hasSuffix("/") && !path.isEmpty
+            return .success(.site(path: keepsSlash ? path + "/" : path, anchor: anchor))
+        }
+        return .success(.relative(url))
+    }
+
+    private static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
+
+    private static func splitAnchor(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        let anchor = String(url[url.index(after: hash)...])
+        return (String(url[..<hash]), anchor.isEmpty ? nil : anchor)
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins and resolves `.` and `..`; nil when the result would climb above the root.
+    static func normalise(joining base: String, _ relative: String) -> String? {
+        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+enum LinkProblem: Error, Equatable {
+    case empty
+    case leavesContent(String)
+}
+
+extension String {
+    /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
+    var removingPercentEncodingLite: String? {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                return nil
+            }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+private func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 48...57: byte - 48
+    case 65...70: byte - 55
+    case 97...102: byte - 87
+    default: nil
+    }
+}

@@ -1,0 +1,38 @@
+// Where every content file ends up, so links written to `.md` files can be rewritten to page URLs.
+
+/// Maps content files to their pages' site paths.
+public struct LinkTable: Sendable {
+    public let basePath: String
+    /// `articles/ldn.md` -> `articles/ldn-fibromyalgia/` for every page in this build.
+    let sitePaths: [String: String]
+    /// Every `.md` file found, including drafts and files with errors: links to those are not "missing".
+    let sources: Set<String>
+
+    public init(basePath: String, sitePaths: [String: String], sources: Set<String>) {
+        self.basePath = basePath
+        self.sitePaths = sitePaths
+        self.sources = sources
+    }
+
+    /// The href to write for `destination`, or a message explaining why the link is broken.
+    func href(for destination: LinkDestination, original: String) -> Result<String, Diagnostic> {
+        switch destination {
+        case .external(let url), .relative(let url):
+            return .success(url)
+        case .anchor(let id):
+            return .success("#" + id)
+        case .site(let path, let anchor):
+            return .success(basePath + path + (anchor.map { "#" + $0 } ?? ""))
+        case .content(let path, let anchor):
+            if let sitePath = sitePaths[path] {
+                return .success(basePath + sitePath + (anchor.map { "#" + $0 } ?? ""))
+            }
+            if sources.contains(path) {
+                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft or has errors",
+                                       fix: "publish that page or remove the link"))
+            }
+            return .failure(.error("", "the link \"\(original)\" points to content/\(path), which does not exist",
+                                   fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md"))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// The cmark-gfm wrapper: parses Markdown with the GFM extensions and renders HTML, safely on many threads.
+import CCmarkGFM
+import Foundation
+
+/// Renders Markdown bodies with the site's options. A value: share it across threads freely.
+public struct MarkdownRenderer: Sendable {
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    let options: Int32
+
+    public init(allowRawHTML: Bool = false) {
+        _ = extensionsRegistered
+        options = CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+    }
+
+    /// cmark-gfm's own HTML for `markdown`, with nothing rewritten (`salve render`).
+    public func html(_ markdown: String) -> String {
+        withDocument(markdown) { document, extensions in render(document, extensions) }
+    }
+
+    /// Inline Markdown (a table cell) as HTML without the paragraph around it.
+    func inlineHTML(_ markdown: String, links: LinkTable, from contentPath: String) -> String {
+        var html = render(markdown, firstLine: 1, path: "", contentPath: contentPath, links: links).0.html
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
+            html = String(html.dropFirst(3).dropLast(5))
+        }
+        return html
+    }
+
+    /// Renders a page body: heading ids, callouts, links rewritten through `links`, problems as diagnostics.
+    /// - Parameters:
+    ///   - firstLine: the file line the body starts on, so diagnostics point into the file.
+    ///   - splitSections: render each `##` section on its own (FAQ pages) instead of one body.
+    func render(
+        _ markdown: String, firstLine: Int, path: String, contentPath: String, links: LinkTable,
+        splitSections: Bool = false
+    ) -> (RenderedMarkdown, [Diagnostic]) {
+        withDocument(markdown) { document, extensions in
+            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path)
+            walk.collect()
+            walk.rewriteLinks(links, from: contentPath)
+            walk.transformCallouts()
+            walk.replaceHeadings()
+            var rendered = RenderedMarkdown(
+                html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
+                sections: [], links: walk.links)
+            if splitSections {
+                rendered.html = walk.topLevelNodes(inSection: nil).map { render($0, extensions) }.joined()
+                rendered.sections = walk.sectionHeadings.map { heading in
+                    Section(
+                        heading: heading.heading,
+                        html: walk.topLevelNodes(inSection: heading.heading.id).map { render($0, extensions) }.joined(),
+                        text: walk.text(of: heading.heading.id))
+                }
+            } else {
+                rendered.html = render(document, extensions)
+            }
+            return (rendered, walk.diagnostics)
+        }
+    }
+
+    private func withDocument<T>(
+        _ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
+    ) -> T {
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownRenderer.extensionNames {
+            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        // cmark_parser_finish uses a process-global table: two at once corrupt output (shared/NOTES.md).
+        parseLock.lock()
+        let document = cmark_parser_finish(parser)!
+        parseLock.unlock()
+        defer { cmark_node_free(document) }
+        return body(document, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    private func render(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        // Passing the parser's extensions matters: with nil, tagfilter is silently skipped.
+        guard let html = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+/// Registering the core extensions is not thread-safe, so it happens once, lazily, before any parse.
+private let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+private let parseLock = NSLock()

@@ -1,0 +1,53 @@
+// sitemap.xml, feed.xml (Atom) and robots.txt: dated only by content, so the output stays reproducible.
+
+extension Site {
+    /// Every HTML page but the 404, with lastmod from the newest review it shows.
+    func sitemap(listings: [(sitePath: String, lastmod: Day?)]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let entries = listings + pages.map { ($0.sitePath, Optional($0.metadata.lastReviewed)) }
+        for (sitePath, lastmod) in entries.sorted(by: { $0.sitePath < $1.sitePath }) {
+            xml += "  <url><loc>\(escapeHTML(absoluteURL(sitePath)))</loc>"
+            if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// An Atom feed of every page, newest review first.
+    func atomFeed() -> String {
+        let ordered = pages.sorted {
+            ($1.metadata.lastReviewed, $0.metadata.title) < ($0.metadata.lastReviewed, $1.metadata.title)
+        }
+        let updated = ordered.first.map { "\($0.metadata.lastReviewed)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeHTML(config.language))">
+              <title>\(escapeHTML(config.title))</title>
+              <subtitle>\(escapeHTML(config.description))</subtitle>
+              <link href="\(escapeHTML(absoluteURL("feed.xml")))" rel="self"/>
+              <link href="\(escapeHTML(config.baseURL))"/>
+              <id>\(escapeHTML(config.baseURL))</id>
+              <updated>\(updated)</updated>
+
+            """
+        for page in ordered {
+            let link = escapeHTML(absoluteURL(page.sitePath))
+            xml += """
+                  <entry>
+                    <title>\(escapeHTML(page.metadata.title))</title>
+                    <link href="\(link)"/>
+                    <id>\(link)</id>
+                    <updated>\(page.metadata.lastReviewed)T00:00:00Z</updated>
+                    <author><name>\(escapeHTML(page.metadata.reviewedBy))</name></author>
+                    <summary>\(escapeHTML(page.metadata.summary))</summary>
+                  </entry>
+
+                """
+        }
+        return xml + "</feed>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL("sitemap.xml"))\n"
+    }
+}

@@ -1,0 +1,52 @@
+// The assembled site: pages in a fixed order, their taxonomies, and the links between them.
+
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Pages sorted by kind, then title: the order of every listing and of the output.
+    public var pages: [Page]
+    public var conditions: [Term]
+    public var treatments: [Term]
+    /// For each page, the pages to show as related (indexes into `pages`).
+    public var related: [[Int]]
+
+    static let maxSuggested = 5
+
+    /// Sorts pages, builds taxonomies and related links.
+    static func assemble(config: SiteConfig, pages unsorted: [Page]) -> Site {
+        let pages = unsorted.sorted {
+            ($0.kind, $0.metadata.title.lowercased(), $0.sitePath) < ($1.kind, $1.metadata.title.lowercased(), $1.sitePath)
+        }
+        let conditions = Term.collect(.conditions, from: pages) { $0.metadata.conditions }
+        let treatments = Term.collect(.treatments, from: pages) { $0.metadata.treatments }
+        let indexByPath = Dictionary(pages.enumerated().map { ($1.document.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        let related = pages.indices.map { index in
+            relatedPages(of: index, pages: pages, indexByPath: indexByPath, terms: conditions + treatments)
+        }
+        return Site(config: config, pages: pages, conditions: conditions, treatments: treatments, related: related)
+    }
+
+    /// Explicit `related` entries first, then pages sharing the most conditions and treatments.
+    private static func relatedPages(of index: Int, pages: [Page], indexByPath: [String: Int], terms: [Term]) -> [Int] {
+        let document = pages[index].document
+        var chosen: [Int] = []
+        for link in document.metadata.related {
+            if case .success(.content(let path, _)) = LinkDestination.classify(link.value, from: document.contentPath),
+                let target = indexByPath[path], target != index, !chosen.contains(target)
+            {
+                chosen.append(target)
+            }
+        }
+        var shared: [Int: Int] = [:]
+        for term in terms where term.pages.contains(index) {
+            for other in term.pages where other != index && !chosen.contains(other) {
+                shared[other, default: 0] += 1
+            }
+        }
+        let suggested = shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maxSuggested).map(\.key)
+        return chosen + suggested
+    }
+
+    public func url(_ sitePath: String) -> String { config.basePath + sitePath }
+
+    public func absoluteURL(_ sitePath: String) -> String { config.baseURL + sitePath }
+}

@@ -1,0 +1,66 @@
+// `salve build`: builds content/ and templates/ into site/.
+import ArgumentParser
+import Foundation
+import Logging
+import SalveCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from content/ and templates/ into site/.",
+        discussion: """
+            Errors are printed as `file:line: error: message — fix`; a failed build leaves site/ as it was.
+            Example: salve build --drafts --output /tmp/preview
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Folder to write the site to.")
+    var output: String = "site"
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Use this address instead of salve.yml's base_url.")
+    var baseURL: String?
+
+    @Flag(help: "Log each stage of the build.")
+    var verbose = false
+
+    func run() throws {
+        let started = Date()
+        let root = project.rootURL
+        let options = BuildOptions(
+            root: root, output: URL(fileURLWithPath: output, relativeTo: root), includeDrafts: drafts,
+            baseURL: baseURL)
+        var logger = Logger(label: "salve.build")
+        logger.logLevel = verbose ? .debug : .warning
+        logger.debug("building \(root.path) into \(options.output.path)")
+        do {
+            let report = try Build.run(options)
+            DiagnosticPrinter(root: root).print(report.warnings)
+            let counts = ContentKind.allCases.map { kind in
+                "\(report.pages[kind, default: 0]) \(kind.folder)"
+            }.joined(separator: ", ")
+            let seconds = Date().timeIntervalSince(started)
+            print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")
+        } catch let failure as BuildFailure {
+            DiagnosticPrinter(root: root).print(failure.diagnostics)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            throw ValidationFailed(message: "build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed")
+        }
+    }
+}
+
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .customLong("root"), help: "The project folder holding salve.yml, content/ and templates/.")
+    var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+/// An error whose details were already printed: ends the command with exit code 1 and one summary line.
+struct ValidationFailed: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
