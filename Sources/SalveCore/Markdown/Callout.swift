@@ -38,37 +38,43 @@ enum Callout: String, CaseIterable {
 }
 
 extension DocumentWalk {
-    /// Turns marked blockquotes into callout asides; unmarked ones stay blockquotes.
+    /// Removes a leading `[!TYPE]` marker from a blockquote and returns its callout; nil for a plain quote.
+    /// Runs while the walk enters the quote: its children are not visited yet, so the marker never
+    /// reaches the page's text.
+    static func stripCalloutMarker(_ quote: OpaquePointer) -> Callout? {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+        else { return nil }
+        // cmark splits `[!NOTE]` into several text nodes ("[", "!NOTE", "]"), so read the run of them.
+        var textNodes: [OpaquePointer] = []
+        var leading = ""
+        var node = cmark_node_first_child(paragraph)
+        while let current = node, cmark_node_get_type(current) == CMARK_NODE_TEXT {
+            textNodes.append(current)
+            leading += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            node = cmark_node_next(current)
+        }
+        guard let callout = Callout.allCases.first(where: { leading.hasPrefix("[!\($0.rawValue)]") }) else {
+            return nil
+        }
+        let rest = leading.dropFirst(callout.rawValue.count + 3).trimmingWhitespace()
+        for extra in textNodes.dropFirst() { cmark_node_free(extra) }
+        if rest.isEmpty {
+            if let next = cmark_node_next(textNodes[0]),
+                [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next))
+            {
+                cmark_node_free(next)
+            }
+            cmark_node_free(textNodes[0])
+            if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
+        } else {
+            cmark_node_set_literal(textNodes[0], rest)
+        }
+        return callout
+    }
+
+    /// Wraps each marked blockquote's content in a callout aside, replacing the blockquote.
     mutating func transformCallouts() {
-        for quote in quotes {
-            guard let paragraph = cmark_node_first_child(quote),
-                cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
-            else { continue }
-            // cmark splits `[!NOTE]` into several text nodes ("[", "!NOTE", "]"), so read the run of them.
-            var textNodes: [OpaquePointer] = []
-            var leading = ""
-            var node = cmark_node_first_child(paragraph)
-            while let current = node, cmark_node_get_type(current) == CMARK_NODE_TEXT {
-                textNodes.append(current)
-                leading += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                node = cmark_node_next(current)
-            }
-            guard let callout = Callout.allCases.first(where: { leading.hasPrefix("[!\($0.rawValue)]") }) else {
-                continue
-            }
-            let rest = leading.dropFirst(callout.rawValue.count + 3).trimmingWhitespace()
-            for extra in textNodes.dropFirst() { cmark_node_free(extra) }
-            if rest.isEmpty {
-                if let next = cmark_node_next(textNodes[0]),
-                    [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next))
-                {
-                    cmark_node_free(next)
-                }
-                cmark_node_free(textNodes[0])
-                if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
-            } else {
-                cmark_node_set_literal(textNodes[0], rest)
-            }
+        for (quote, callout) in callouts {
             let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_set_on_enter(aside, callout.openingHTML)
             cmark_node_set_on_exit(aside, "</aside>")

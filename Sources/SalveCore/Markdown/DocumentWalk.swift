@@ -16,7 +16,7 @@ struct DocumentWalk {
     private(set) var links: [FoundLink] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var linkNodes: [(node: OpaquePointer, url: String, line: Int)] = []
-    private(set) var quotes: [OpaquePointer] = []
+    private(set) var callouts: [(quote: OpaquePointer, callout: Callout)] = []
     /// Plain text per section: the key nil holds the text before the first section.
     private var texts: [String?: String] = [:]
     private var allText = ""
@@ -68,7 +68,7 @@ struct DocumentWalk {
                                  fix: "describe the image in the brackets: ![what it shows](…)"))
                 }
             case CMARK_NODE_BLOCK_QUOTE where entering:
-                quotes.append(node)
+                if let callout = DocumentWalk.stripCalloutMarker(node) { callouts.append((node, callout)) }
             default:
                 if !entering, type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {
                     append("\n", to: section)
