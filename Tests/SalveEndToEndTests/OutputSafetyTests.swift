@@ -1,0 +1,61 @@
+// The published site is only ever replaced by a complete one, and the same input gives the same bytes.
+import Foundation
+import SalveCore
+import Testing
+
+@Suite("Output is safe and reproducible")
+struct OutputSafetyTests {
+    @Test("a failed build leaves the previous site exactly as it was")
+    func failedBuildKeepsSite() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        try site.build()
+        let before = try TestSite.snapshot(of: site.output)
+        try site.write("content/articles/broken.md", "---\ntitle: [oops\n---\n")
+        _ = try site.failures()
+        #expect(try TestSite.snapshot(of: site.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("building twice gives byte-identical output")
+    func buildIsDeterministic() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        try site.build()
+        let first = try TestSite.snapshot(of: site.output)
+        try site.build()
+        #expect(try TestSite.snapshot(of: site.output) == first)
+    }
+
+    @Test("one thread and many threads give the same bytes")
+    func threadCountDoesNotMatter() throws {
+        var pages: [String: String] = [:]
+        for n in 0..<60 {
+            pages["content/articles/page-\(n).md"] = TestSite.page(
+                "Page \(n)", extra: "conditions: [C\(n % 3)]\ntreatments: [T\(n % 4)]",
+                body: "Intro ~~old~~ new www.example.com.\n\n## Part\n\n| a | b |\n|---|---|\n| \(n) | x[^1] |\n\n[^1]: Note \(n).\n")
+        }
+        let site = try TestSite(pages)
+        defer { site.remove() }
+        try site.build(threads: 1)
+        let single = try TestSite.snapshot(of: site.output)
+        for _ in 0..<3 {
+            try site.build(threads: 8)
+            #expect(try TestSite.snapshot(of: site.output) == single)
+        }
+    }
+
+    @Test("drafts are left out unless asked for")
+    func drafts() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.page("A"),
+            "content/articles/b.md": TestSite.page("B", extra: "draft: true"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/b/index.html").path))
+        try site.build(drafts: true)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/b/index.html").path))
+    }
+}
