@@ -40,7 +40,9 @@ struct BuildCommand: ParsableCommand {
             let report = try Build.run(options)
             DiagnosticPrinter(root: root).print(report.warnings)
             let counts = ContentKind.allCases.map { kind in
-                "\(report.pages[kind, default: 0]) \(kind.folder)"
+                let count = report.pages[kind, default: 0]
+                let noun = [ContentKind.article: "article", .faq: "FAQ page", .comparison: "comparison"][kind]!
+                return "\(count) \(noun)\(count == 1 ? "" : "s")"
             }.joined(separator: ", ")
             let seconds = Date().timeIntervalSince(started)
             print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")

@@ -1,0 +1,63 @@
+// Front matter splitting, dates and content paths.
+import Testing
+@testable import SalveCore
+
+@Suite("Content")
+struct ContentTests {
+    @Test("front matter is split from the body with the lines each starts on")
+    func splitsFrontMatter() throws {
+        let split = try FrontMatter.split("---\ntitle: A\nsummary: B\n---\nBody line\n", path: "a.md").get()
+        #expect(split == FrontMatter(yaml: "title: A\nsummary: B", yamlLine: 2, body: "Body line\n", bodyLine: 5))
+    }
+
+    @Test("dates parse only as YYYY-MM-DD and real calendar days")
+    func parsesDays() {
+        #expect(Day(iso: "2026-02-28")?.description == "2026-02-28")
+        #expect(Day(iso: "2026-02-29") == nil)
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2026-1-5") == nil)
+        #expect(Day(iso: "tomorrow") == nil)
+    }
+
+    @Test("adding months clamps to the end of a shorter month")
+    func addsMonths() {
+        #expect(Day(iso: "2026-01-31")!.adding(months: 1).description == "2026-02-28")
+        #expect(Day(iso: "2026-11-15")!.adding(months: 36).description == "2029-11-15")
+        #expect(Day(iso: "2026-09-14")!.longForm == "14 September 2026")
+    }
+
+    @Test("slugs are limited to lowercase letters, digits and hyphens")
+    func validatesSlugs() {
+        #expect(isValidSlug("ldn-fibromyalgia-2"))
+        for bad in ["", "LDN", "a b", "../x", "a/b", "%2e%2e", "é"] { #expect(!isValidSlug(bad)) }
+    }
+
+    @Test("a comparison row keeps its cells in criteria order, null as unknown")
+    func parsesComparison() {
+        let text = """
+            ---
+            title: C
+            summary: S
+            last_reviewed: 2026-01-01
+            reviewed_by: R
+            criteria:
+              - key: b
+                label: Second
+              - key: a
+                label: First
+            treatments:
+              - name: X
+                a: [one, two]
+                b: null
+            ---
+            Body
+            """
+        let (document, diagnostics) = Document.parse(
+            text, kind: .comparison, contentPath: "comparisons/c.md", sourcePath: "content/comparisons/c.md",
+            config: SiteConfig())
+        #expect(diagnostics == [])
+        #expect(document?.table?.rows.first?.cells == [.unknown, .list(["one", "two"])])
+        #expect(document?.metadata.treatments == ["X"])
+        #expect(document?.metadata.nextReview.description == "2029-01-01")
+    }
+}

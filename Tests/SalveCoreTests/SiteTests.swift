@@ -1,0 +1,63 @@
+// Link classification, configuration and diagnostics formatting.
+import Testing
+@testable import SalveCore
+
+@Suite("Site")
+struct SiteTests {
+    @Test("links are classified relative to the file that holds them")
+    func classifiesLinks() throws {
+        func classify(_ url: String) -> LinkDestination? { try? LinkDestination.classify(url, from: "articles/a.md").get() }
+        #expect(classify("../faqs/ldn.md#x") == .content(path: "faqs/ldn.md", anchor: "x"))
+        #expect(classify("b.md") == .content(path: "articles/b.md", anchor: nil))
+        #expect(classify("/faqs/ldn.md") == .content(path: "faqs/ldn.md", anchor: nil))
+        #expect(classify("%2e%2e/%2e%2e/x.md") == nil)
+        #expect(classify("#top") == .anchor("top"))
+        #expect(classify("/media/a.png") == .site(path: "media/a.png", anchor: nil))
+        #expect(classify("/articles/") == .site(path: "articles/", anchor: nil))
+        #expect(classify("mailto:a@b.org") == .external("mailto:a@b.org"))
+        #expect(classify("//cdn.example.org/x") == .external("//cdn.example.org/x"))
+    }
+
+    @Test("the base path comes from base_url, with a trailing slash")
+    func basePath() {
+        #expect(SiteConfig(baseURL: "https://example.org/health").basePath == "/health/")
+        #expect(SiteConfig(baseURL: "https://example.org").basePath == "/")
+    }
+
+    @Test("salve.yml problems are diagnostics with lines")
+    func configErrors() {
+        let (_, diagnostics) = SiteConfig.parse("title: T\nbase_url: example.org\ncolour: red\n", path: "salve.yml")
+        #expect(diagnostics == [
+            .error("salve.yml", line: 3, "unknown field `colour` in salve.yml",
+                   fix: "use one of: base_url, description, disclaimer, language, markdown, review_interval_months, title"),
+            .error("salve.yml", line: 2, "base_url \"example.org\" is not an absolute address",
+                   fix: "write it with https://, for example https://example.org/health/"),
+        ])
+    }
+
+    @Test("a diagnostic prints compiler-style with the line and a caret")
+    func formatsDiagnostics() {
+        let diagnostic = Diagnostic.error("content/a.md", line: 2, column: 8, "bad value", fix: "fix it")
+        #expect(diagnostic.formatted(source: "---\ntitle: [x\n---\n") == """
+            content/a.md:2:8: error: bad value — fix it
+                title: [x
+                       ^
+            """)
+    }
+
+    @Test("the search index has one entry per page and per FAQ question, with the question's anchor")
+    func searchEntries() throws {
+        let renderer = MarkdownRenderer()
+        let table = LinkTable(basePath: "/", sitePaths: [:], sources: [])
+        let text = "---\ntitle: LDN FAQ\nsummary: S\nlast_reviewed: 2026-01-01\nreviewed_by: R\n---\n## Is it safe?\n\nMostly.\n"
+        let document = try #require(
+            Document.parse(text, kind: .faq, contentPath: "faqs/ldn.md", sourcePath: "content/faqs/ldn.md",
+                           config: SiteConfig()).0)
+        let page = Build.render(document, renderer: renderer, links: table).0
+        let index = SearchIndex.make(from: Site.assemble(config: SiteConfig(), pages: [page]))
+        #expect(index.entries.map(\.id) == ["faqs/ldn", "faqs/ldn#is-it-safe"])
+        #expect(index.entries[1].url == "/faqs/ldn/#is-it-safe")
+        #expect(index.entries[1].kind == "question")
+        #expect(index.entries[1].text == "Mostly.")
+    }
+}
