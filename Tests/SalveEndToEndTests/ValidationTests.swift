@@ -60,11 +60,13 @@ struct ValidationTests {
         ])
     }
 
-    @Test("a set of fields where a list is needed is a type error")
+    @Test("text or a set of fields where a list is needed is a type error")
     func wrongTypeForList() throws {
-        #expect(try errors(article: TestSite.page(extra: "conditions:\n  name: Fibromyalgia")) == [
-            .error(path, line: 6, "`conditions` must be a list of text (`[a, b]` or `- a` lines), not a set of fields",
-                   fix: "change the value of `conditions` to a list of text (`[a, b]` or `- a` lines)")
+        #expect(try errors(article: TestSite.page(extra: "conditions: Fibromyalgia\ntreatments:\n  name: LDN")) == [
+            .error(path, line: 6, "`conditions` must be a list of text (`[Fibromyalgia]` or `- Fibromyalgia` lines), not a piece of text",
+                   fix: "change the value of `conditions` to a list of text (`[Fibromyalgia]` or `- Fibromyalgia` lines)"),
+            .error(path, line: 7, "`treatments` must be a list of text (`[a, b]` or `- a` lines), not a set of fields",
+                   fix: "change the value of `treatments` to a list of text (`[a, b]` or `- a` lines)"),
         ])
     }
 

@@ -66,12 +66,13 @@ struct YAMLFields {
         return text.isEmpty ? nil : text
     }
 
-    /// A list of text values; a single text value is accepted as a one-item list.
+    /// A list of text values (`[a, b]` or `- a` lines).
     mutating func strings(_ key: String) -> [Located<String>] {
         guard let node = node(key) else { return [] }
         switch node {
         case .scalar(let scalar):
-            return [Located(scalar.string.trimmingWhitespace(), line: line(of: node))]
+            wrongType(key, node: node, expected: "a list of text (`[\(scalar.string)]` or `- \(scalar.string)` lines)")
+            return []
         case .sequence(let sequence):
             var values: [Located<String>] = []
             for item in sequence {
