@@ -53,7 +53,7 @@ struct SiteTests {
         let document = try #require(
             Document.parse(text, kind: .faq, contentPath: "faqs/ldn.md", sourcePath: "content/faqs/ldn.md",
                            config: SiteConfig()).0)
-        let page = Build.render(document, renderer: renderer, links: table).0
+        let page = Build.render(document, renderer: renderer, links: table, glossary: nil).0
         let index = SearchIndex.make(from: Site.assemble(config: SiteConfig(), pages: [page]))
         #expect(index.entries.map(\.id) == ["faqs/ldn", "faqs/ldn#is-it-safe"])
         #expect(index.entries[1].url == "/faqs/ldn/#is-it-safe")

@@ -65,11 +65,15 @@ public enum Build {
         diagnostics += Site.duplicateURLs(in: documents)
         diagnostics += documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
 
+        let glossary = loadGlossary(root.appendingPathComponent(Glossary.path), into: &diagnostics)
+        let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
-        let rendered = documents.parallelMap(threads: options.threads) { render($0, renderer: renderer, links: links) }
+        let rendered = documents.parallelMap(threads: options.threads) {
+            render($0, renderer: renderer, links: links, glossary: matcher)
+        }
         diagnostics += rendered.flatMap(\.1)
 
-        let site = Site.assemble(config: config, pages: rendered.map(\.0))
+        let site = Site.assemble(config: config, pages: rendered.map(\.0), glossary: glossary)
 
         let (templates, templateDiagnostics) = TemplateLibrary.load(
             from: root.appendingPathComponent("templates"), displayFolder: "templates")
@@ -105,6 +109,21 @@ public enum Build {
         }
     }
 
+    /// The glossary is optional: no file means no terms.
+    static func loadGlossary(_ file: URL, into diagnostics: inout [Diagnostic]) -> Glossary {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return .empty }
+        switch ContentSource.decodeUTF8(data) {
+        case .success(let text):
+            let (glossary, found) = Glossary.parse(text)
+            diagnostics += found
+            return glossary
+        case .failure(let line):
+            diagnostics.append(.error(Glossary.path, line: line.value, "the glossary is not valid UTF-8 text",
+                                      fix: "save it as UTF-8"))
+            return .empty
+        }
+    }
+
     static func parse(_ source: ContentSource, config: SiteConfig, includeDrafts: Bool,
                       into diagnostics: inout [Diagnostic]) -> [Document]
     {
@@ -116,10 +135,13 @@ public enum Build {
         return parsed.compactMap(\.0).filter { includeDrafts || !$0.metadata.draft }
     }
 
-    static func render(_ document: Document, renderer: MarkdownRenderer, links: LinkTable) -> (Page, [Diagnostic]) {
+    static func render(_ document: Document, renderer: MarkdownRenderer, links: LinkTable, glossary: GlossaryMatcher?)
+        -> (Page, [Diagnostic])
+    {
         let (body, diagnostics) = renderer.render(
             document.body, firstLine: document.bodyLine, path: document.sourcePath,
-            contentPath: document.contentPath, links: links, splitSections: document.kind != .article)
+            contentPath: document.contentPath, links: links, glossary: glossary,
+            splitSections: document.kind != .article)
         var found = diagnostics
         if document.kind == .faq, body.sections.isEmpty {
             found.append(.error(document.sourcePath, line: document.bodyLine, "this FAQ page has no questions",

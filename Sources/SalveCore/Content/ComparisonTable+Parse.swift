@@ -10,10 +10,10 @@ extension ComparisonTable {
             let label = item.string("label", required: true, hint: "the column heading, such as \"How it works\"")
             fields.diagnostics += item.diagnostics
             if let key, let label {
-                if criteria.contains(where: { $0.key == key }) || key == "name" || key == "article" {
+                if criteria.contains(where: { $0.key == key }) || ["name", "article", "type"].contains(key) {
                     fields.diagnostics.append(
                         .error(fields.path, line: item.line, "the criterion key `\(key)` is used twice or is reserved",
-                               fix: "give each criterion its own key (not `name` or `article`)"))
+                               fix: "give each criterion its own key (not `name`, `article` or `type`)"))
                 } else {
                     criteria.append(Criterion(key: key, label: label))
                 }
@@ -25,11 +25,12 @@ extension ComparisonTable {
         if fields.node("treatments") == nil {
             fields.missing("treatments", hint: "a list of rows, each with `name` and one value per criterion")
         }
-        let allowed = Set(criteria.map(\.key)).union(["name", "article"])
+        let allowed = Set(criteria.map(\.key)).union(["name", "article", "type"])
         var rows: [Row] = []
         for var item in fields.mappings("treatments", what: "treatments") {
             item.rejectUnknownKeys(allowed: allowed, what: "a treatment row")
             let name = item.string("name", required: true, hint: "the treatment's name")
+            let kind = item.treatmentKind()
             var articleLink: Located<String>? = nil
             if let article = item.string("article") {
                 articleLink = Located(article, line: item.line(of: "article"))
@@ -40,7 +41,7 @@ extension ComparisonTable {
             }
             fields.diagnostics += item.diagnostics
             if let name {
-                rows.append(Row(name: name, article: articleLink, cells: cells, line: item.line))
+                rows.append(Row(name: name, kind: kind, article: articleLink, cells: cells, line: item.line))
             }
         }
         return ComparisonTable(criteria: criteria, rows: rows)

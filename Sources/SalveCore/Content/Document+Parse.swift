@@ -38,7 +38,8 @@ extension Document {
         let nextReview = fields.day("next_review")
         let slug = parseSlug(&fields, contentPath: contentPath)
         let table = kind == .comparison ? ComparisonTable.parse(&fields) : nil
-        let treatments = kind == .comparison ? table?.rows.map(\.name) ?? [] : fields.strings("treatments").map(\.value)
+        let treatments = kind == .comparison
+            ? table?.rows.map { ($0.name, $0.kind) } ?? [] : parseTreatments(&fields)
         let metadata = Metadata(
             title: title ?? "", summary: summary ?? "",
             lastReviewed: lastReviewed ?? Day(year: 2000, month: 1, day: 1)!,
@@ -47,7 +48,9 @@ extension Document {
                 .adding(months: config.reviewIntervalMonths),
             slug: slug ?? "",
             conditions: fields.strings("conditions").map(\.value),
-            treatments: treatments,
+            treatments: treatments.map(\.0),
+            treatmentKinds: Dictionary(
+                treatments.compactMap { name, kind in kind.map { (name, $0) } }, uniquingKeysWith: { a, _ in a }),
             alsoCalled: fields.strings("also_called").map(\.value),
             tags: fields.strings("tags").map(\.value),
             references: parseReferences(&fields),
@@ -81,6 +84,27 @@ extension Document {
             return nil
         }
         return stem
+    }
+
+    /// `treatments` items are names, or `name` + `type` (drug or therapy) for structured data.
+    private static func parseTreatments(_ fields: inout YAMLFields) -> [(String, TreatmentKind?)] {
+        guard let node = fields.node("treatments"), case .sequence(let items) = node,
+            items.contains(where: { if case .mapping = $0 { true } else { false } })
+        else { return fields.strings("treatments").map { ($0.value, nil) } }
+        var treatments: [(String, TreatmentKind?)] = []
+        for item in items {
+            if case .scalar(let scalar) = item {
+                treatments.append((scalar.string.trimmingWhitespace(), nil))
+                continue
+            }
+            var entry = YAMLFields(item, path: fields.path, lineOffset: fields.lineOffset, what: "a treatment")
+            entry.rejectUnknownKeys(allowed: ["name", "type"], what: "a treatment")
+            let name = entry.string("name", required: true, hint: "the treatment's name")
+            let kind = entry.treatmentKind()
+            fields.diagnostics += entry.diagnostics
+            if let name { treatments.append((name, kind)) }
+        }
+        return treatments
     }
 
     private static func parseReferences(_ fields: inout YAMLFields) -> [Reference] {

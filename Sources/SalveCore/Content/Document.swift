@@ -18,6 +18,13 @@ public struct Reference: Sendable, Equatable {
     public var url: String?
 }
 
+/// What kind of treatment a name stands for, as schema.org sees it.
+public enum TreatmentKind: String, Sendable, Equatable, CaseIterable {
+    case drug, therapy
+
+    var schemaType: String { self == .drug ? "Drug" : "MedicalTherapy" }
+}
+
 /// Front matter shared by every kind of content.
 public struct Metadata: Sendable, Equatable {
     public var title: String
@@ -29,6 +36,8 @@ public struct Metadata: Sendable, Equatable {
     public var conditions: [String]
     /// Treatment names: front matter `treatments` for articles and FAQs, the table rows for comparisons.
     public var treatments: [String]
+    /// Treatments whose kind the front matter gives (`- name: LDN` / `type: drug`).
+    public var treatmentKinds: [String: TreatmentKind]
     public var alsoCalled: [String]
     public var tags: [String]
     public var references: [Reference]
@@ -51,6 +60,7 @@ public struct ComparisonTable: Sendable, Equatable {
 
     public struct Row: Sendable, Equatable {
         public var name: String
+        public var kind: TreatmentKind?
         public var article: Located<String>?
         /// One cell per criterion, in the criteria's order.
         public var cells: [Cell]

@@ -120,6 +120,18 @@ struct YAMLFields {
         return value
     }
 
+    /// The optional `type` of a treatment: `drug` or `therapy`.
+    mutating func treatmentKind() -> TreatmentKind? {
+        guard let text = string("type") else { return nil }
+        guard let kind = TreatmentKind(rawValue: text) else {
+            diagnostics.append(
+                .error(path, line: line(of: "type"), "unknown treatment type \"\(text)\"",
+                       fix: "use `drug` or `therapy`"))
+            return nil
+        }
+        return kind
+    }
+
     /// Nested mappings of a list field, such as `references` or `criteria`.
     mutating func mappings(_ key: String, what: String) -> [YAMLFields] {
         guard let node = node(key) else { return [] }

@@ -15,7 +15,11 @@ struct DocumentWalk {
     private(set) var headings: [FoundHeading] = []
     private(set) var links: [FoundLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var linkNodes: [(node: OpaquePointer, url: String, line: Int)] = []
+    private var linkNodes: [(node: OpaquePointer, url: String, line: Int, hasText: Bool)] = []
+    /// Text nodes outside links and headings: where glossary terms may be marked.
+    private(set) var glossaryCandidates: [OpaquePointer] = []
+    /// Body prose for readability: paragraphs only, no headings, tables or code; one sentence end per block.
+    private(set) var prose = ""
     private(set) var callouts: [(quote: OpaquePointer, callout: Callout)] = []
     /// Plain text per section: the key nil holds the text before the first section.
     private var texts: [String?: String] = [:]
@@ -35,6 +39,10 @@ struct DocumentWalk {
         var ids = HeadingIDs()
         var section: String? = nil
         var headingText: String? = nil
+        var linkText: String? = nil
+        var imageDepth = 0
+        var tableDepth = 0
+        var paragraph = ""
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -57,21 +65,42 @@ struct DocumentWalk {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if headingText != nil { headingText! += literal } else { append(literal, to: section) }
+                if linkText != nil { linkText! += literal }
+                if type == CMARK_NODE_TEXT, headingText == nil {
+                    if linkText == nil, imageDepth == 0 { glossaryCandidates.append(node) }
+                    paragraph += literal
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingText != nil { headingText! += " " } else { append(" ", to: section) }
+                paragraph += " "
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                linkNodes.append((node, url, line(of: node)))
+                linkNodes.append((node, url, line(of: node), true))
+                if type == CMARK_NODE_LINK { linkText = "" } else { imageDepth += 1 }
+                if type == CMARK_NODE_IMAGE, linkText != nil { linkText! += "image" }
                 if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
                     diagnostics.append(
                         .warning(path, line: line(of: node), "an image has no alt text",
                                  fix: "describe the image in the brackets: ![what it shows](…)"))
                 }
+            case CMARK_NODE_IMAGE:
+                imageDepth -= 1
+            case CMARK_NODE_LINK:
+                if let index = linkNodes.lastIndex(where: { $0.node == node }) {
+                    linkNodes[index].hasText = !(linkText ?? "").trimmingWhitespace().isEmpty
+                }
+                linkText = nil
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let callout = DocumentWalk.stripCalloutMarker(node) { callouts.append((node, callout)) }
+            case CMARK_NODE_PARAGRAPH where entering:
+                paragraph = ""
+            case CMARK_NODE_PARAGRAPH:
+                if tableDepth == 0 { addProse(paragraph) }
+                append("\n", to: section)
             default:
-                if !entering, type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {
-                    append("\n", to: section)
+                if type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {
+                    if isTable(type, node) { tableDepth += entering ? 1 : -1 }
+                    if !entering { append("\n", to: section) }
                 }
             }
             if entering, isTopLevel {
@@ -82,6 +111,21 @@ struct DocumentWalk {
         // A top-level `##` belongs to the section it opens; its id is known only once it was read.
         var sectionIDs = sectionHeadings.map(\.heading.id).makeIterator()
         topLevel = topLevel.map { $0.section == "\u{0}pending" ? ($0.node, sectionIDs.next()) : $0 }
+    }
+
+    private func isTable(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
+        guard ![CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_BLOCK_QUOTE,
+                 CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_DEFINITION].contains(type)
+        else { return false }
+        return cmark_node_get_type_string(node).map { String(cString: $0) } == "table"
+    }
+
+    /// Adds one paragraph to the prose, ending it like a sentence so list items do not run together.
+    private mutating func addProse(_ paragraph: String) {
+        let text = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !text.isEmpty else { return }
+        let ends = text.last.map { ".!?:;".contains($0) } ?? false
+        prose += (prose.isEmpty ? "" : "\n") + text + (ends ? "" : ".")
     }
 
     private mutating func append(_ text: String, to section: String?) {
@@ -114,7 +158,7 @@ struct DocumentWalk {
 extension DocumentWalk {
     /// Rewrites links to `.md` files into page URLs and site paths under the base path.
     mutating func rewriteLinks(_ table: LinkTable, from contentPath: String) {
-        for (node, url, line) in linkNodes {
+        for (node, url, line, hasText) in linkNodes {
             switch LinkDestination.classify(url, from: contentPath) {
             case .failure(.empty):
                 if cmark_node_get_type(node) == CMARK_NODE_LINK {
@@ -125,7 +169,7 @@ extension DocumentWalk {
                 diagnostics.append(.error(path, line: line, "the link \"\(original)\" points outside content/",
                                           fix: "link to a file inside content/"))
             case .success(let destination):
-                links.append(FoundLink(destination: destination, line: line))
+                links.append(FoundLink(destination: destination, line: line, hasText: hasText))
                 switch table.href(for: destination, original: url) {
                 case .success(let href):
                     if href != url { cmark_node_set_url(node, href) }

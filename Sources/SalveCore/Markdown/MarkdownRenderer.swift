@@ -30,26 +30,30 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a page body: heading ids, callouts, links rewritten through `links`, problems as diagnostics.
     /// - Parameters:
     ///   - firstLine: the file line the body starts on, so diagnostics point into the file.
+    ///   - glossary: terms to link at their first use in the page.
     ///   - splitSections: render each `##` section on its own (FAQ pages) instead of one body.
     func render(
         _ markdown: String, firstLine: Int, path: String, contentPath: String, links: LinkTable,
-        splitSections: Bool = false
+        glossary: GlossaryMatcher? = nil, splitSections: Bool = false
     ) -> (RenderedMarkdown, [Diagnostic]) {
         withDocument(markdown) { document, extensions in
             var walk = DocumentWalk(document: document, firstLine: firstLine, path: path)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
             walk.transformCallouts()
+            walk.linkGlossaryTerms(glossary)
             walk.replaceHeadings()
             var rendered = RenderedMarkdown(
                 html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
-                sections: [], links: walk.links)
+                sections: [], links: walk.links, prose: walk.prose)
             if splitSections {
                 rendered.html = walk.topLevelNodes(inSection: nil).map { render($0, extensions) }.joined()
                 rendered.sections = walk.sectionHeadings.map { heading in
-                    Section(
+                    let nodes = walk.topLevelNodes(inSection: heading.heading.id)
+                    return Section(
                         heading: heading.heading,
-                        html: walk.topLevelNodes(inSection: heading.heading.id).map { render($0, extensions) }.joined(),
+                        headingHTML: nodes.first.map { render($0, extensions) } ?? "",
+                        html: nodes.dropFirst().map { render($0, extensions) }.joined(),
                         text: walk.text(of: heading.heading.id))
                 }
             } else {

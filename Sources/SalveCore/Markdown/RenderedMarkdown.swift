@@ -12,6 +12,9 @@ public struct Heading: Sendable, Equatable {
 /// A part of a page that starts at a `##` heading: one question and its answer on a FAQ page.
 public struct Section: Sendable, Equatable {
     public var heading: Heading
+    /// The `##` heading itself, with its id and anchor link.
+    public var headingHTML: String
+    /// What follows the heading: the answer on a FAQ page.
     public var html: String
     public var text: String
 }
@@ -20,6 +23,8 @@ public struct Section: Sendable, Equatable {
 public struct FoundLink: Sendable, Equatable {
     public var destination: LinkDestination
     public var line: Int
+    /// False for a link with no visible text, which screen readers announce as just "link".
+    public var hasText: Bool
 }
 
 public struct RenderedMarkdown: Sendable, Equatable {
@@ -30,4 +35,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var text: String
     public var sections: [Section]
     public var links: [FoundLink]
+    /// Body prose for readability scores (no headings, tables or code).
+    public var prose: String
 }

@@ -24,11 +24,15 @@ extension Site {
         }
         files.append(OutputFile("index.html", .text(templates.render("home", homeContext(latest: 6)))))
         files.append(OutputFile("search/index.html", .text(templates.render("search", searchContext()))))
+        if !glossary.terms.isEmpty {
+            files.append(OutputFile("glossary/index.html", .text(templates.render("glossary", glossaryContext()))))
+        }
         let notFound = baseContext(sitePath: "404.html", title: "Page not found", description: "", breadcrumbs: [])
         files.append(OutputFile("404.html", .text(templates.render("404", notFound))))
 
         let sitemapEntries = listings.map { ($0.sitePath, newestReview(of: $0.terms?.flatMap(\.pages) ?? $0.items)) }
             + [("", newestReview(of: Array(pages.indices))), ("search/", nil)]
+            + (glossary.terms.isEmpty ? [] : [("glossary/", nil)])
         files.append(OutputFile("sitemap.xml", .text(sitemap(listings: sitemapEntries))))
         files.append(OutputFile("feed.xml", .text(atomFeed())))
         files.append(OutputFile("robots.txt", .text(robots())))

@@ -8,11 +8,12 @@ public struct Site: Sendable {
     public var treatments: [Term]
     /// For each page, the pages to show as related (indexes into `pages`).
     public var related: [[Int]]
+    public var glossary: Glossary
 
     static let maxSuggested = 5
 
     /// Sorts pages, builds taxonomies and related links.
-    static func assemble(config: SiteConfig, pages unsorted: [Page]) -> Site {
+    static func assemble(config: SiteConfig, pages unsorted: [Page], glossary: Glossary = .empty) -> Site {
         let pages = unsorted.sorted {
             ($0.kind, $0.metadata.title.lowercased(), $0.sitePath) < ($1.kind, $1.metadata.title.lowercased(), $1.sitePath)
         }
@@ -22,7 +23,9 @@ public struct Site: Sendable {
         let related = pages.indices.map { index in
             relatedPages(of: index, pages: pages, indexByPath: indexByPath, terms: conditions + treatments)
         }
-        return Site(config: config, pages: pages, conditions: conditions, treatments: treatments, related: related)
+        return Site(
+            config: config, pages: pages, conditions: conditions, treatments: treatments, related: related,
+            glossary: glossary)
     }
 
     /// Explicit `related` entries first, then pages sharing the most conditions and treatments.

@@ -13,6 +13,7 @@ extension Site {
             "site": [
                 "title": config.title, "description": config.description, "language": config.language,
                 "base": config.basePath, "disclaimer": config.disclaimer, "search_url": url("search/"),
+                "has_glossary": !glossary.terms.isEmpty,
             ] as [String: Any],
             "nav": navigation.map { label, path in
                 ["label": label, "url": url(path), "current": sitePath.hasPrefix(path)] as [String: Any]
@@ -73,9 +74,10 @@ extension Site {
             "also_called": metadata.alsoCalled.joined(separator: ", "),
         ].droppingEmptyText
         pageValues["questions"] = page.body.sections.map { section in
-            ["question": section.heading.text, "id": section.heading.id, "html": section.html]
+            ["question": section.heading.text, "id": section.heading.id, "heading_html": section.headingHTML,
+             "html": section.html]
         }
-        pageValues["notes"] = page.body.sections.map(\.html).joined()
+        pageValues["notes"] = page.body.sections.map { $0.headingHTML + $0.html }.joined()
         if let table = page.table {
             pageValues["table"] = tableContext(table, caption: metadata.title)
         }
@@ -121,6 +123,25 @@ extension Site {
             "treatments": treatments.map { ["name": $0.name, "url": url($0.sitePath)] },
             "latest": newest.prefix(latest).map(card),
         ] as [String: Any]
+        return context
+    }
+
+    /// The glossary page: every term A to Z, each with an anchor that pages link to.
+    func glossaryContext() -> [String: Any] {
+        var context = baseContext(
+            sitePath: "glossary/", title: "Glossary",
+            description: "Medical words used on this site, explained in plain language.",
+            breadcrumbs: [("Home", ""), ("Glossary", nil)])
+        var groups: [(String, [[String: Any]])] = []
+        for term in glossary.terms {
+            let letter = term.term.first.map { String($0).uppercased() } ?? "#"
+            let entry: [String: Any] = [
+                "term": term.term, "id": term.slug, "definition": term.definition,
+                "also_called": term.alsoCalled.joined(separator: ", "),
+            ].droppingEmptyText
+            if groups.last?.0 == letter { groups[groups.count - 1].1.append(entry) } else { groups.append((letter, [entry])) }
+        }
+        context["letters"] = groups.map { letter, terms in ["letter": letter, "terms": terms] as [String: Any] }
         return context
     }
 

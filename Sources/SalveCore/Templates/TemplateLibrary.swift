@@ -5,7 +5,7 @@ import Mustache
 /// The theme: every `*.mustache` file under templates/, named by its path without the extension.
 public struct TemplateLibrary: Sendable {
     /// Page templates the build renders; partials and the base layout are whatever these use.
-    public static let required = ["home", "article", "faq", "comparison", "list", "search", "404"]
+    public static let required = ["home", "article", "faq", "comparison", "list", "search", "glossary", "404"]
 
     let library: MustacheLibrary
 

@@ -1,0 +1,87 @@
+// Marks the first use of each glossary term in a page as a link to its definition, with the definition
+// beside it for hover, focus and screen readers. Never inside links, headings, code, images or other terms.
+import CCmarkGFM
+
+/// The glossary's words, ready for matching: each lowercased form with the term it stands for.
+struct GlossaryMatcher: Sendable {
+    struct Form: Sendable {
+        var characters: [Character]
+        var term: GlossaryTerm
+    }
+
+    /// Forms by their first character, longest first, so "low-dose naltrexone" wins over "naltrexone".
+    let forms: [Character: [Form]]
+    let basePath: String
+
+    init(_ glossary: Glossary, basePath: String) {
+        var forms: [Character: [Form]] = [:]
+        for term in glossary.terms {
+            for name in [term.term] + term.alsoCalled where !name.isEmpty {
+                let characters = Array(name.lowercased())
+                forms[characters[0], default: []].append(Form(characters: characters, term: term))
+            }
+        }
+        self.forms = forms.mapValues { $0.sorted { $0.characters.count > $1.characters.count } }
+        self.basePath = basePath
+    }
+
+    /// The first match at or after `start` whose term is not in `used`: (offset, length, term).
+    func firstMatch(in characters: [Character], from start: Int, skipping used: Set<String>) -> (Int, Int, GlossaryTerm)? {
+        var index = start
+        while index < characters.count {
+            let isWordStart = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+            if isWordStart, let candidates = forms[Character(characters[index].lowercased())] {
+                for form in candidates where !used.contains(form.term.slug) && matches(form, characters, at: index) {
+                    return (index, form.characters.count, form.term)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func matches(_ form: Form, _ characters: [Character], at index: Int) -> Bool {
+        let end = index + form.characters.count
+        guard end <= characters.count else { return false }
+        if end < characters.count, characters[end].isLetter || characters[end].isNumber { return false }
+        for offset in 0..<form.characters.count where Character(characters[index + offset].lowercased()) != form.characters[offset] {
+            return false
+        }
+        return true
+    }
+}
+
+extension DocumentWalk {
+    /// Splits text nodes around the first use of each term and wraps the term in a custom inline link.
+    mutating func linkGlossaryTerms(_ matcher: GlossaryMatcher?) {
+        guard let matcher, !matcher.forms.isEmpty else { return }
+        var used: Set<String> = []
+        for textNode in glossaryCandidates {
+            var node = textNode
+            var characters = Array(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+            while let (offset, length, term) = matcher.firstMatch(in: characters, from: 0, skipping: used) {
+                used.insert(term.slug)
+                let before = String(characters[..<offset])
+                let match = String(characters[offset..<(offset + length)])
+                let after = Array(characters[(offset + length)...])
+                cmark_node_set_literal(node, before)
+                let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                let tipID = "glossary-tip-\(term.slug)"
+                cmark_node_set_on_enter(
+                    link,
+                    "<a class=\"glossary-term\" href=\"\(escapeHTML(matcher.basePath))glossary/#\(term.slug)\" aria-describedby=\"\(tipID)\">")
+                cmark_node_set_on_exit(
+                    link, "</a><span class=\"glossary-tip\" id=\"\(tipID)\">\(escapeHTML(term.definition))</span>")
+                let matchText = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(matchText, match)
+                cmark_node_append_child(link, matchText)
+                cmark_node_insert_after(node, link)
+                let rest = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(rest, String(after))
+                cmark_node_insert_after(link, rest)
+                node = rest
+                characters = after
+            }
+        }
+    }
+}
