@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var disclaimer: String
     /// Lets Markdown pass raw HTML through (GFM's tagfilter still applies). Off by default.
     public var allowRawHTML: Bool
+    /// Pages whose SMOG grade is above this get a warning in `salve check`.
+    public var maxReadingGrade: Double?
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -25,6 +27,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.reviewIntervalMonths = reviewIntervalMonths
         self.disclaimer = disclaimer
         self.allowRawHTML = allowRawHTML
+        self.maxReadingGrade = nil
     }
 
     public static let defaultDisclaimer =
@@ -46,6 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
+        "readability",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -84,6 +88,17 @@ extension SiteConfig {
         var markdown = YAMLFields(fields.node("markdown"), path: path, lineOffset: 0, what: "`markdown`")
         markdown.rejectUnknownKeys(allowed: ["raw_html"], what: "`markdown`")
         config.allowRawHTML = markdown.bool("raw_html") ?? false
-        return (config, fields.diagnostics + markdown.diagnostics)
+        var readability = YAMLFields(fields.node("readability"), path: path, lineOffset: 0, what: "`readability`")
+        readability.rejectUnknownKeys(allowed: ["max_grade"], what: "`readability`")
+        if let grade = readability.node("max_grade") {
+            if let value = grade.float {
+                config.maxReadingGrade = value
+            } else {
+                readability.diagnostics.append(
+                    .error(path, line: readability.line(of: "max_grade"), "max_grade must be a number",
+                           fix: "write a school grade such as 8"))
+            }
+        }
+        return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics)
     }
 }

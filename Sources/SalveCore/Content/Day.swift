@@ -42,6 +42,20 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: newYear, month: newMonth, day: newDay)!
     }
 
+    /// Days since 1970-01-01 (negative before), for counting days between dates.
+    public var dayNumber: Int {
+        // Howard Hinnant's days-from-civil algorithm.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(until other: Day) -> Int { other.dayNumber - dayNumber }
+
     /// "14 September 2026": the form patients read.
     public var longForm: String {
         let names = [

@@ -18,7 +18,8 @@ extension Diagnostic {
         guard let source, let line, line >= 1 else { return summary }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard line <= lines.count else { return summary }
-        let text = lines[line - 1].replacingOccurrences(of: "\r", with: "")
+        let text = String(lines[line - 1].filter { $0 != "\r" })
+        guard !text.allSatisfy(\.isWhitespace) else { return summary }
         let caretColumn = max(1, column ?? 1)
         let caret = String(repeating: " ", count: caretColumn - 1) + "^"
         return "\(summary)\n    \(text)\n    \(caret)"

@@ -1,8 +1,8 @@
 // One problem found in the input: where it is, how bad it is, and how to fix it.
 
 /// A problem in a site's input, reported with the file and line it came from.
-public struct Diagnostic: Sendable, Equatable, Hashable, Error {
-    public enum Severity: String, Sendable, Comparable {
+public struct Diagnostic: Sendable, Equatable, Hashable, Codable, Error {
+    public enum Severity: String, Sendable, Comparable, Codable {
         case error, warning
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {

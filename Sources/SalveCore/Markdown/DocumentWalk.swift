@@ -124,7 +124,7 @@ struct DocumentWalk {
     private mutating func addProse(_ paragraph: String) {
         let text = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return }
-        let ends = text.last.map { ".!?:;".contains($0) } ?? false
+        let ends = text.reversed().first { !"\"'”’)".contains($0) }.map { ".!?:;".contains($0) } ?? false
         prose += (prose.isEmpty ? "" : "\n") + text + (ends ? "" : ".")
     }
 

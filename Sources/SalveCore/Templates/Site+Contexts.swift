@@ -82,6 +82,7 @@ extension Site {
             pageValues["table"] = tableContext(table, caption: metadata.title)
         }
         context["page"] = pageValues
+        context["json_ld"] = structuredData(for: index).scriptSafeJSON()
         return context
     }
 
@@ -123,6 +124,7 @@ extension Site {
             "treatments": treatments.map { ["name": $0.name, "url": url($0.sitePath)] },
             "latest": newest.prefix(latest).map(card),
         ] as [String: Any]
+        context["json_ld"] = homeStructuredData().scriptSafeJSON()
         return context
     }
 

@@ -1,0 +1,115 @@
+// `salve check`: every build validation without writing the site, plus the checks an editor runs before
+// publishing (headings, review dates, readability, titles, link text, https, TODO placeholders).
+import Foundation
+
+public enum Check {
+    /// Everything wrong with the site at `options.root`, errors and warnings, sorted by file and line.
+    /// - Parameter dueWithinDays: also warn about reviews due within this many days.
+    public static func run(_ options: BuildOptions, dueWithinDays: Int? = nil) throws -> [Diagnostic] {
+        let site: Site
+        var diagnostics: [Diagnostic]
+        do {
+            (site, _, diagnostics) = try Build.prepare(options)
+        } catch let failure as BuildFailure {
+            return failure.diagnostics
+        }
+        diagnostics += site.headingLevelSkips()
+        diagnostics += site.duplicateTitles()
+        diagnostics += site.linkProblems()
+        diagnostics += site.readabilityWarnings()
+        if let days = dueWithinDays { diagnostics += site.reviewsDue(within: days, today: options.today) }
+        diagnostics += todoPlaceholders(in: site, root: options.root)
+        return diagnostics.sorted()
+    }
+
+    /// Lines still holding `TODO`, as `salve new` leaves them.
+    static func todoPlaceholders(in site: Site, root: URL) -> [Diagnostic] {
+        site.pages.flatMap { page -> [Diagnostic] in
+            let url = root.appendingPathComponent(page.document.sourcePath)
+            guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated().filter { $0.element.contains("TODO") }.map { number, _ in
+                    .error(page.document.sourcePath, line: number + 1, "a TODO placeholder is still here",
+                           fix: "replace it with the real text before publishing")
+                }
+        }
+    }
+}
+
+extension Site {
+    /// Headings must not skip levels (the page title is the h1, so the body starts at h2).
+    func headingLevelSkips() -> [Diagnostic] {
+        pages.flatMap { page -> [Diagnostic] in
+            var previous = 1
+            return page.body.headings.compactMap { heading in
+                defer { previous = heading.level }
+                if heading.level == 1 {
+                    return .warning(page.document.sourcePath, line: heading.line,
+                                    "the body has a level-1 heading; the page title is already the h1",
+                                    fix: "use ## for sections")
+                }
+                guard heading.level > previous + 1 else { return nil }
+                return .warning(page.document.sourcePath, line: heading.line,
+                                "the heading level skips from h\(previous) to h\(heading.level)",
+                                fix: "use \(String(repeating: "#", count: previous + 1)) for this heading")
+            }
+        }
+    }
+
+    func duplicateTitles() -> [Diagnostic] {
+        var seen: [String: Page] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
+            let key = page.metadata.title.lowercased()
+            if let first = seen[key] {
+                diagnostics.append(
+                    .warning(page.document.sourcePath, line: 2,
+                             "the title \"\(page.metadata.title)\" is also used by \(first.document.sourcePath)",
+                             fix: "give each page its own title so patients can tell them apart in search"))
+            } else {
+                seen[key] = page
+            }
+        }
+        return diagnostics
+    }
+
+    /// Links without text, and external links over plain http.
+    func linkProblems() -> [Diagnostic] {
+        pages.flatMap { page in
+            page.body.links.compactMap { link -> Diagnostic? in
+                if !link.hasText {
+                    return .warning(page.document.sourcePath, line: link.line, "a link has no text",
+                                    fix: "write what the link leads to in the brackets, so screen readers can say it")
+                }
+                if case .external(let url) = link.destination, url.lowercased().hasPrefix("http://") {
+                    return .warning(page.document.sourcePath, line: link.line, "the link \(url) does not use https",
+                                    fix: "use the https:// address")
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Pages whose SMOG grade is above salve.yml's `readability.max_grade`, with their longest sentences.
+    func readabilityWarnings() -> [Diagnostic] {
+        guard let maximum = config.maxReadingGrade else { return [] }
+        return pages.compactMap { page in
+            let score = Readability.measure(page.body.prose)
+            guard score.smogGrade > maximum else { return nil }
+            let longest = score.longestSentences.map { "\"\($0)\"" }.joined(separator: "; ")
+            return .warning(page.document.sourcePath, line: page.document.bodyLine,
+                            "reading grade \(score.smogGrade) (SMOG) is above the target of \(maximum); longest sentences: \(longest)",
+                            fix: "use shorter sentences and everyday words")
+        }
+    }
+
+    func reviewsDue(within days: Int, today: Day) -> [Diagnostic] {
+        pages.compactMap { page in
+            let remaining = today.days(until: page.metadata.nextReview)
+            guard remaining >= 0, remaining <= days else { return nil }
+            return .warning(page.document.sourcePath, line: 1,
+                            "review due on \(page.metadata.nextReview) (in \(remaining) day\(remaining == 1 ? "" : "s"))",
+                            fix: "plan the medical review, then update `last_reviewed` and `next_review`")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// `salve check`: validates everything without writing site/, for editors and CI before publishing.
+import ArgumentParser
+import Foundation
+import SalveCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site for problems before publishing, without writing site/.",
+        discussion: """
+            Reports broken links and anchors, images without alt text, skipped heading levels, overdue reviews,
+            reading level above salve.yml's readability.max_grade, duplicate titles, links without text or https,
+            and TODO placeholders. Exits 1 when there are errors (or warnings, with --strict).
+            Example: salve check --due-within 30d --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .customLong("due-within"), help: "Also warn about reviews due within this time, e.g. 30d.")
+    var dueWithin: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    func validate() throws {
+        if let dueWithin, days(dueWithin) == nil {
+            throw ValidationError("--due-within takes a number of days such as 30d")
+        }
+    }
+
+    func run() throws {
+        let root = project.rootURL
+        let diagnostics = try Check.run(
+            BuildOptions(root: root, includeDrafts: drafts), dueWithinDays: dueWithin.flatMap(days))
+        switch format {
+        case .text:
+            DiagnosticPrinter(root: root).print(diagnostics, groupedByFile: true)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(diagnostics), as: UTF8.self))
+        }
+        let errors = diagnostics.filter { $0.severity == .error || strict }.count
+        if format == .text {
+            let warnings = diagnostics.count - diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("checked: \(diagnostics.count - warnings) errors, \(warnings) warnings\n".utf8))
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// "30d" or "30" -> 30.
+    private func days(_ text: String) -> Int? {
+        Int(text.hasSuffix("d") ? String(text.dropLast()) : text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+}
