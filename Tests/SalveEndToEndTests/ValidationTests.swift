@@ -93,7 +93,7 @@ struct ValidationTests {
         defer { site.remove() }
         #expect(try site.errors() == [
             .error("content/comparisons/c.md", line: 12, "unknown field `benefit` in a treatment row",
-                   fix: "use one of: article, mechanism, name"),
+                   fix: "use one of: article, mechanism, name, type"),
             .error("content/comparisons/c.md", line: 13, "Rest gives no value for `mechanism`",
                    fix: "add `mechanism: …`, or `mechanism: null` when it is not known"),
         ])

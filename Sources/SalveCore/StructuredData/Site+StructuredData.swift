@@ -43,6 +43,30 @@ extension Site {
         ]
     }
 
+    /// Listings, search and glossary pages: a typed web page that belongs to the site.
+    func simplePageStructuredData(type: String, sitePath: String, title: String, description: String,
+                                  extra: [String: JSONValue] = [:]) -> JSONValue
+    {
+        var data: [String: JSONValue] = [
+            "@context": "https://schema.org", "@type": .string(type), "name": .string(title),
+            "url": .string(absoluteURL(sitePath)), "inLanguage": .string(config.language),
+            "isPartOf": ["@type": "WebSite", "name": .string(config.title), "url": .string(config.baseURL)],
+        ]
+        if !description.isEmpty { data["description"] = .string(description) }
+        return .object(data.merging(extra) { _, new in new })
+    }
+
+    func glossaryStructuredData() -> JSONValue {
+        simplePageStructuredData(
+            type: "DefinedTermSet", sitePath: "glossary/", title: "Glossary", description: "",
+            extra: ["hasDefinedTerm": .array(glossary.terms.map { term in
+                [
+                    "@type": "DefinedTerm", "name": .string(term.term), "description": .string(term.definition),
+                    "url": .string(absoluteURL("glossary/") + "#" + term.slug),
+                ]
+            })])
+    }
+
     private func pageBasics(_ page: Page) -> [String: JSONValue] {
         let metadata = page.metadata
         var data: [String: JSONValue] = [

@@ -111,6 +111,9 @@ extension Site {
     {
         var context = baseContext(sitePath: sitePath, title: title, description: intro, breadcrumbs: breadcrumbs)
         context["list"] = ["title": title, "intro": intro, "items": items, "empty": items.isEmpty] as [String: Any]
+        context["json_ld"] = simplePageStructuredData(
+            type: "CollectionPage", sitePath: sitePath, title: title, description: intro
+        ).scriptSafeJSON()
         return context
     }
 
@@ -144,6 +147,7 @@ extension Site {
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(entry) } else { groups.append((letter, [entry])) }
         }
         context["letters"] = groups.map { letter, terms in ["letter": letter, "terms": terms] as [String: Any] }
+        context["json_ld"] = glossaryStructuredData().scriptSafeJSON()
         return context
     }
 
@@ -159,6 +163,9 @@ extension Site {
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(index) } else { groups.append((letter, [index])) }
         }
         context["topics"] = groups.map { letter, indexes in ["letter": letter, "items": indexes.map(card)] as [String: Any] }
+        context["json_ld"] = simplePageStructuredData(
+            type: "SearchResultsPage", sitePath: "search/", title: "Search", description: "Search all topics, or browse them A to Z."
+        ).scriptSafeJSON()
         return context
     }
 }
