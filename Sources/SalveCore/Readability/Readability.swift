@@ -18,28 +18,31 @@ public struct Readability: Sendable, Equatable {
 
     public static func measure(_ text: String) -> Readability {
         let sentences = Sentences.split(text)
-        let words = sentences.flatMap { Words.split($0) }
+        let words = Words.split(text)
         let syllableCounts = words.map(Syllables.count)
         let syllables = syllableCounts.reduce(0, +)
         let polysyllables = syllableCounts.filter { $0 >= 3 }.count
-        let sentenceCount = max(1, sentences.count)
-        let wordCount = max(1, words.count)
-        let wordsPerSentence = Double(wordCount) / Double(sentenceCount)
-        let syllablesPerWord = Double(syllables) / Double(wordCount)
+        let sentenceCount = words.isEmpty ? 0 : max(1, sentences.count)
+        guard sentenceCount > 0 else {
+            return Readability(words: 0, sentences: 0, syllables: 0, polysyllables: 0, fleschReadingEase: 0,
+                               fleschKincaidGrade: 0, smogGrade: 0, longestSentences: [])
+        }
+        let wordsPerSentence = Double(words.count) / Double(sentenceCount)
+        let syllablesPerWord = Double(syllables) / Double(words.count)
         let longest = sentences.enumerated()
-            .sorted { (Words.split($1.element).count, $0.offset) < (Words.split($0.element).count, $1.offset) }
-            .prefix(3).map { $0.element }
+            .map { (offset: $0.offset, sentence: $0.element, words: Words.split($0.element).count) }
+            .sorted { ($1.words, $0.offset) < ($0.words, $1.offset) }
+            .prefix(3).map(\.sentence)
         return Readability(
-            words: words.count, sentences: sentences.count, syllables: syllables, polysyllables: polysyllables,
-            fleschReadingEase: round(206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord, places: 2),
-            fleschKincaidGrade: round(0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59, places: 1),
-            smogGrade: words.isEmpty
-                ? 0 : round(1.043 * (Double(polysyllables) * 30 / Double(sentenceCount)).squareRoot() + 3.1291, places: 1),
+            words: words.count, sentences: sentenceCount, syllables: syllables, polysyllables: polysyllables,
+            fleschReadingEase: 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord,
+            fleschKincaidGrade: 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59,
+            smogGrade: 1.043 * (30 * Double(polysyllables) / Double(sentenceCount)).squareRoot() + 3.1291,
             longestSentences: longest)
     }
 
-    private static func round(_ value: Double, places: Int) -> Double {
-        let scale = pow(10, Double(places))
-        return (value * scale).rounded() / scale
+    /// A score rounded to one decimal, for messages.
+    public static func display(_ value: Double) -> String {
+        String((value * 10).rounded() / 10)
     }
 }
