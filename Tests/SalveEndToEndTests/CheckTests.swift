@@ -34,14 +34,14 @@ struct CheckTests {
             return "\(diagnostic.path):\(diagnostic.line ?? 0): \(diagnostic.severity.rawValue): \(message)"
         }
         #expect(summary == [
-            "content/articles/copy-two.md:2: warning: the title \"Same title\" is also used",
+            "content/articles/copy-two.md:2: warning: the title \"Same title\" is also used ",
             "content/articles/hard.md:8: warning: reading grade 1",
-            "content/articles/headings.md:12: warning: the heading level skips from h2 to",
+            "content/articles/headings.md:12: warning: the heading level skips from h2 to h",
             "content/articles/links.md:8: warning: a link has no text",
-            "content/articles/links.md:8: warning: the link http://example.org does",
+            "content/articles/links.md:8: warning: the link http://example.org does not",
             "content/articles/links.md:10: warning: an image has no alt text",
-            "content/articles/overdue.md:1: warning: review overdue: next review was du",
-            "content/articles/review.md:1: warning: review due on 2026-06-20 (in 19 day",
+            "content/articles/overdue.md:1: warning: review overdue: next review was due ",
+            "content/articles/review.md:1: warning: review due on 2026-06-20 (in 19 days",
             "content/faqs/todo.md:8: error: a TODO placeholder is still here",
         ])
         let readability = try #require(found.first { $0.path == "content/articles/hard.md" })

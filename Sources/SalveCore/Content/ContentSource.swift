@@ -18,6 +18,9 @@ struct ContentSource: Sendable {
     var diagnostics: [Diagnostic] = []
 
     static let mediaFolder = "media"
+    /// A patient-education page is kilobytes; a bigger file is a mistake (a pasted export, a binary) and would
+    /// cost seconds and gigabytes to render.
+    static let maxFileSize = 5 * 1_048_576
 
     /// Reads every file under `folder`; `displayFolder` is its name in diagnostics (`content`).
     static func load(from folder: URL, displayFolder: String) -> ContentSource {
@@ -29,12 +32,28 @@ struct ContentSource: Sendable {
             return source
         }
         let paths = ((try? fileManager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let realFolder = folder.resolvingSymlinksInPath().path + "/"
         for path in paths {
             let components = path.split(separator: "/")
             guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
             var isFolder: ObjCBool = false
             let url = folder.appendingPathComponent(path)
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            // A symlink may not bring in files from elsewhere on the machine.
+            guard url.resolvingSymlinksInPath().path.hasPrefix(realFolder) else {
+                source.diagnostics.append(
+                    .error("\(displayFolder)/\(path)", "this is a link to a file outside the content folder",
+                           fix: "copy the file into \(displayFolder)/ instead of linking to it"))
+                continue
+            }
+            let exists = fileManager.fileExists(atPath: url.path, isDirectory: &isFolder)
+            guard !isFolder.boolValue else { continue }
+            guard exists || !path.hasSuffix(".md") else {
+                source.diagnostics.append(
+                    .error("\(displayFolder)/\(path)", "the file cannot be read (it is a link to nothing)",
+                           fix: "remove the link or point it at a file in \(displayFolder)/"))
+                continue
+            }
+            guard exists else { continue }
             if components.first == Substring(mediaFolder) {
                 source.media.append(path)
                 continue
@@ -46,6 +65,14 @@ struct ContentSource: Sendable {
                 source.diagnostics.append(
                     .error(displayPath, "this page is not in articles/, faqs/ or comparisons/",
                            fix: "move it into the folder of its kind"))
+                continue
+            }
+            let size = (try? fileManager.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maxFileSize else {
+                let megabytes = String(Double(size * 10 / 1_048_576) / 10)
+                source.diagnostics.append(
+                    .error(displayPath, "the file is \(megabytes) MB; pages can be at most \(maxFileSize / 1_048_576) MB",
+                           fix: "split it into several pages"))
                 continue
             }
             guard let data = fileManager.contents(atPath: url.path) else {

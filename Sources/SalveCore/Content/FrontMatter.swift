@@ -11,23 +11,38 @@ struct FrontMatter: Sendable, Equatable {
 
     /// Splits `text` (already `\n`-normalised) or explains what is wrong with its front matter.
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else {
-            return .failure(
-                .error(
-                    path, line: 1, "the file does not start with front matter",
-                    fix: "start the file with a line `---`, the YAML fields (title, summary, …), then another `---`"))
+        // Walks lines as UTF-8 and stops at the closing fence: the body may be megabytes.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex || lineNumber == 1 {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.endIndex
+            let line = Substring(text[lineStart..<lineEnd])
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard isFence(line) else {
+                    return .failure(
+                        .error(
+                            path, line: 1, "the file does not start with front matter",
+                            fix: "start the file with a line `---`, the YAML fields (title, summary, …), then another `---`"))
+                }
+                yamlStart = next
+            } else if isFence(line), let yamlStart {
+                let yamlEnd = lineStart > yamlStart ? text.utf8.index(before: lineStart) : yamlStart
+                return .success(
+                    FrontMatter(
+                        yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2, body: String(text[next...]),
+                        bodyLine: lineNumber + 1))
+            }
+            if next == lineEnd { break }
+            lineStart = next
+            lineNumber += 1
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            return .failure(
-                .error(
-                    path, line: 1, "the front matter opened on line 1 is never closed",
-                    fix: "add a line `---` after the last front matter field"))
-        }
-        return .success(
-            FrontMatter(
-                yaml: lines[1..<close].joined(separator: "\n"), yamlLine: 2,
-                body: lines[(close + 1)...].joined(separator: "\n"), bodyLine: close + 2))
+        return .failure(
+            .error(
+                path, line: 1, "the front matter opened on line 1 is never closed",
+                fix: "add a line `---` after the last front matter field"))
     }
 
     private static func isFence(_ line: Substring) -> Bool {

@@ -179,6 +179,24 @@ extension Node {
 }
 
 extension StringProtocol {
+    /// Runs of ASCII whitespace become one space, with none at either end. Works on UTF-8 bytes: page text
+    /// can be megabytes, and Character-level splitting was the build's hot spot.
+    func collapsingWhitespace() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(32) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     func trimmingWhitespace() -> String {
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view = view.dropFirst() }

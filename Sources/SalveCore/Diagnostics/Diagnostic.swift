@@ -58,7 +58,19 @@ extension Diagnostic: Comparable {
 public struct BuildFailure: Error, Sendable {
     public var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted()
+    /// Keeps at most `limitPerFile` diagnostics per file (a pasted document can hold thousands of problems),
+    /// replacing the rest with one line that says how many were left out.
+    public init(_ diagnostics: [Diagnostic], limitPerFile: Int = 50) {
+        var kept: [Diagnostic] = []
+        for (path, found) in Dictionary(grouping: diagnostics, by: \.path) {
+            let sorted = found.sorted()
+            kept += sorted.prefix(limitPerFile)
+            if sorted.count > limitPerFile {
+                kept.append(.error(path, line: sorted[limitPerFile].line,
+                                   "\(sorted.count - limitPerFile) more problems in this file are not shown",
+                                   fix: "fix the ones above and build again"))
+            }
+        }
+        self.diagnostics = kept.sorted()
     }
 }

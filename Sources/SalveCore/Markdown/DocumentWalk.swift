@@ -26,6 +26,7 @@ struct DocumentWalk {
     private var allText = ""
     /// The section each top-level node belongs to, in document order.
     private var topLevel: [(node: OpaquePointer, section: String?)] = []
+    private var topLevelPositions: [OpaquePointer: Int] = [:]
 
     init(document: OpaquePointer, firstLine: Int, path: String) {
         self.document = document
@@ -40,6 +41,7 @@ struct DocumentWalk {
         var section: String? = nil
         var headingText: String? = nil
         var linkText: String? = nil
+        var openLink: Int? = nil
         var imageDepth = 0
         var tableDepth = 0
         var paragraph = ""
@@ -76,7 +78,12 @@ struct DocumentWalk {
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 linkNodes.append((node, url, line(of: node), true))
-                if type == CMARK_NODE_LINK { linkText = "" } else { imageDepth += 1 }
+                if type == CMARK_NODE_LINK {
+                    linkText = ""
+                    openLink = linkNodes.count - 1
+                } else {
+                    imageDepth += 1
+                }
                 if type == CMARK_NODE_IMAGE, linkText != nil { linkText! += "image" }
                 if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
                     diagnostics.append(
@@ -86,10 +93,10 @@ struct DocumentWalk {
             case CMARK_NODE_IMAGE:
                 imageDepth -= 1
             case CMARK_NODE_LINK:
-                if let index = linkNodes.lastIndex(where: { $0.node == node }) {
-                    linkNodes[index].hasText = !(linkText ?? "").trimmingWhitespace().isEmpty
-                }
+                // Links do not nest, so the link closing now is the one opened last.
+                if let index = openLink { linkNodes[index].hasText = !(linkText ?? "").trimmingWhitespace().isEmpty }
                 linkText = nil
+                openLink = nil
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let callout = DocumentWalk.stripCalloutMarker(node) { callouts.append((node, callout)) }
             case CMARK_NODE_PARAGRAPH where entering:
@@ -105,6 +112,7 @@ struct DocumentWalk {
             }
             if entering, isTopLevel {
                 let isSectionStart = type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 2
+                topLevelPositions[node] = topLevel.count
                 topLevel.append((node, isSectionStart ? "\u{0}pending" : section))
             }
         }
@@ -122,7 +130,7 @@ struct DocumentWalk {
 
     /// Adds one paragraph to the prose, ending it like a sentence so list items do not run together.
     private mutating func addProse(_ paragraph: String) {
-        let text = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = paragraph.collapsingWhitespace()
         guard !text.isEmpty else { return }
         let ends = text.reversed().first { !"\"'”’)".contains($0) }.map { ".!?:;".contains($0) } ?? false
         prose += (prose.isEmpty ? "" : "\n") + text + (ends ? "" : ".")
@@ -136,7 +144,7 @@ struct DocumentWalk {
     /// Plain text of a section (nil: the whole body), with runs of whitespace collapsed.
     func text(of section: String?) -> String {
         let raw = section == nil ? allText : texts[section] ?? ""
-        return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return raw.collapsingWhitespace()
     }
 
     /// The top-level nodes of a section, in order (nil: those before the first section).
@@ -206,8 +214,9 @@ extension DocumentWalk {
     }
 
     mutating func replaceTopLevel(_ old: OpaquePointer, with new: OpaquePointer) {
-        if let position = topLevel.firstIndex(where: { $0.node == old }) {
+        if let position = topLevelPositions[old] {
             topLevel[position].node = new
+            topLevelPositions[new] = position
         }
     }
 }

@@ -11,7 +11,7 @@ public enum Markdown {
 
 extension String {
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(13) else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" }))
     }
 }
