@@ -14,22 +14,33 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).tmp-\(getpid())")
     }
 
-    var retired: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-    }
-
     /// Writes `files` and replaces the output folder with them. Throws without touching the old output.
     public func write(_ files: [OutputFile]) throws {
         let fileManager = FileManager.default
-        try? fileManager.removeItem(at: staging)
+        removeLeftovers()
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try writeAll(files, into: staging)
+            try swapIn()
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw error
+            throw WriteError.failed(output.lastPathComponent, reason(error))
         }
-        try swapIn()
+    }
+
+    private func reason(_ error: Error) -> String {
+        if let error = error as? WriteError { return error.description }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+    }
+
+    /// Staging folders of builds that were killed before they finished.
+    private func removeLeftovers() {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     private func writeAll(_ files: [OutputFile], into root: URL) throws {
@@ -51,28 +62,50 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Exchanges the staging folder and the output in one atomic step (Linux `renameat2` with
+    /// RENAME_EXCHANGE), so at every instant the output is either the whole old site or the whole new one.
     private func swapIn() throws {
-        let fileManager = FileManager.default
-        try? fileManager.removeItem(at: retired)
-        let hadOutput = fileManager.fileExists(atPath: output.path)
-        if hadOutput { try fileManager.moveItem(at: output, to: retired) }
-        do {
-            try fileManager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
-            try? fileManager.removeItem(at: staging)
-            throw error
+        guard FileManager.default.fileExists(atPath: output.path) else {
+            try FileManager.default.moveItem(at: staging, to: output)
+            return
         }
-        try? fileManager.removeItem(at: retired)
+        guard let exchange = renameExchange else {
+            // No atomic exchange on this system: two renames, with the old site restored if the second fails.
+            let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).tmp-old")
+            try FileManager.default.moveItem(at: output, to: retired)
+            do { try FileManager.default.moveItem(at: staging, to: output) } catch {
+                try? FileManager.default.moveItem(at: retired, to: output)
+                throw error
+            }
+            try? FileManager.default.removeItem(at: retired)
+            return
+        }
+        guard exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, renameExchangeFlag) == 0 else {
+            throw WriteError.swapFailed(String(cString: strerror(errno)))
+        }
+        try? FileManager.default.removeItem(at: staging)
     }
 
     public enum WriteError: Error, CustomStringConvertible {
         case pathEscapes(String)
+        case swapFailed(String)
+        case failed(String, String)
 
         public var description: String {
             switch self {
+            case .failed(let output, let reason):
+                "could not write the site (\(reason)); \(output)/ was left as it was — free some disk space or check permissions"
             case .pathEscapes(let path): "refusing to write \(path): it would leave the output folder"
+            case .swapFailed(let reason): "could not swap the new site in: \(reason)"
             }
         }
     }
 }
+
+/// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not declare it.
+private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+private let renameExchange: RenameAt2? = {
+    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+    return unsafeBitCast(symbol, to: RenameAt2.self)
+}()
+private let renameExchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
