@@ -5,78 +5,92 @@ enum Syllables {
     static func count(_ word: String) -> Int {
         let lowered = word.lowercased()
         if let known = exceptions[lowered] { return known }
-        let w = Array(lowered.foldingDiacritics.filter { $0.isLetter })
-        if let known = exceptions[String(w)] { return known }
+        // ASCII letters only, as bytes: this runs for every word of every page, so no String slicing here.
+        let w = Array(lowered.foldingDiacritics.utf8.filter { $0 >= 97 && $0 <= 122 })
+        if let known = exceptions[String(decoding: w, as: UTF8.self)] { return known }
         guard !w.isEmpty else { return 1 }
-        let text = String(w)
         let n = w.count
-        func at(_ i: Int) -> Character? { i >= 0 && i < n ? w[i] : nil }
-        func isVowel(_ i: Int) -> Bool {
-            guard let c = at(i) else { return false }
-            if c == "u", at(i - 1) == "q" { return false }
-            if "aeiou".contains(c) { return true }
-            return c == "y" && i > 0 && !"aeiou".contains(w[i - 1])
+        func at(_ i: Int) -> UInt8 { i >= 0 && i < n ? w[i] : 0 }
+        func isPlainVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i || c == o || c == u }
+        func isVowel(_ k: Int) -> Bool {
+            let c = at(k)
+            if c == u, at(k - 1) == q { return false }
+            if isPlainVowel(c) { return true }
+            return c == y && k > 0 && !isPlainVowel(w[k - 1])
         }
-        func follows(_ i: Int, _ suffix: String) -> Bool {
-            i >= 0 && i + suffix.count <= n && String(w[i..<(i + suffix.count)]) == suffix
+        func has(_ pattern: StaticString, at k: Int) -> Bool {
+            let count = pattern.utf8CodeUnitCount
+            guard k >= 0, k + count <= n else { return false }
+            return pattern.withUTF8Buffer { buffer in (0..<count).allSatisfy { w[k + $0] == buffer[$0] } }
         }
+        func ends(_ pattern: StaticString) -> Bool { has(pattern, at: n - pattern.utf8CodeUnitCount) }
+        func starts(_ pattern: StaticString) -> Bool { has(pattern, at: 0) }
+
         var count = 0
-        for i in 0..<n where isVowel(i) && !isVowel(i - 1) { count += 1 }
+        for k in 0..<n where isVowel(k) && !isVowel(k - 1) { count += 1 }
 
         // Vowel pairs that are usually two sounds: "ia", "io", "iu" (not "-tion", "-cial", "-ious"), "ua", "eo"…
-        for i in 0..<n {
-            let afterQ = at(i - 1) == "q"
-            if w[i] == "i", let next = at(i + 1), "aou".contains(next), !(at(i - 1).map { "tcsgx".contains($0) } ?? false),
-                !(next == "o" && at(i + 2) == "u"), !(i + 4 == n && follows(i + 2, "us"))
+        for k in 0..<n {
+            let next = at(k + 1)
+            let before = at(k - 1)
+            if w[k] == i, next == a || next == o || next == u,
+                !(before == t || before == c || before == s || before == g || before == x),
+                !(next == o && at(k + 2) == u), !(k + 4 == n && has("us", at: k + 2))
             {
                 count += 1
             }
-            guard !afterQ else { continue }
-            if follows(i, "ua") || follows(i, "uo") || (follows(i, "eo") && at(i + 2) != "u")
-                || (follows(i, "ee") && at(i + 2).map { "aiou".contains($0) } == true)
-                || follows(i, "oing") || follows(i, "eing") || (follows(i, "oi") && at(i + 2).map { "aeu".contains($0) } == true)
-                || follows(i, "uing") || follows(i, "ying") || follows(i, "iet")
+            guard before != q else { continue }
+            if has("ua", at: k) || has("uo", at: k) || (has("eo", at: k) && at(k + 2) != u)
+                || (has("ee", at: k) && [a, i, o, u].contains(at(k + 2)))
+                || has("oing", at: k) || has("eing", at: k) || (has("oi", at: k) && [a, e, u].contains(at(k + 2)))
+                || has("uing", at: k) || has("ying", at: k) || has("iet", at: k)
             {
                 count += 1
             }
         }
-        let consonantBefore = { (suffix: String) in text.hasSuffix(suffix) && !isVowel(n - suffix.count - 1) && n > suffix.count }
-        if consonantBefore("ier") || consonantBefore("iest") || ["ire", "ired", "ires"].contains(where: text.hasSuffix) {
+        if (ends("ier") && n > 3 && !isVowel(n - 4)) || (ends("iest") && n > 4 && !isVowel(n - 5))
+            || ends("ire") || ends("ired") || ends("ires")
+        {
             count += 1
         }
-        if ["reuse", "reup", "react", "reass", "reapp", "reeval", "reent"].contains(where: text.hasPrefix) { count += 1 }
+        if starts("reuse") || starts("reup") || starts("react") || starts("reass") || starts("reapp")
+            || starts("reeval") || starts("reent")
+        {
+            count += 1
+        }
         if lowered.hasSuffix("n't"), let before = lowered.dropLast(3).last, !"aeioun".contains(before) { count += 1 }
-        if ["gue", "que", "gues", "ques"].contains(where: text.hasSuffix), count > 1 { count -= 1 }
+        if ends("gue") || ends("que") || ends("gues") || ends("ques"), count > 1 { count -= 1 }
 
         // Silent endings: "make", "hoped", "makes" (but "table", "settled", "boxes", "tables" keep theirs).
-        if text.hasSuffix("e"), n > 2, !(text.hasSuffix("le") && !isVowel(n - 3)), !isVowel(n - 2), count > 1,
-            !text.hasSuffix("ee")
+        if ends("e"), n > 2, !(ends("le") && !isVowel(n - 3)), !isVowel(n - 2), count > 1, !ends("ee") {
+            count -= 1
+        }
+        if ends("ed"), n > 3, w[n - 3] != t, w[n - 3] != d, count > 1, !isVowel(n - 3),
+            !(w[n - 3] == l && !isVowel(n - 4) && w[n - 4] != l)
         {
             count -= 1
         }
-        if text.hasSuffix("ed"), n > 3, !"td".contains(w[n - 3]), count > 1, !isVowel(n - 3),
-            !(w[n - 3] == "l" && !isVowel(n - 4) && w[n - 4] != "l")
-        {
-            count -= 1
-        }
-        if text.hasSuffix("es"), n > 3, count > 1, !"sxzgc".contains(w[n - 3]), !text.hasSuffix("ches"),
-            !text.hasSuffix("shes"), !(text.hasSuffix("les") && !isVowel(n - 4)), !isVowel(n - 3)
+        if ends("es"), n > 3, count > 1, ![s, x, z, g, c].contains(w[n - 3]), !ends("ches") || ends("aches"), !ends("shes"),
+            !(ends("les") && !isVowel(n - 4)), !isVowel(n - 3)
         {
             count -= 1
         }
         // A silent e inside compounds and before suffixes: "movement", "careful", "something".
-        for suffix in ["ment", "ments", "ful", "fully", "ly", "less", "ness", "book", "one", "where", "spread", "day", "work"]
-        where text.hasSuffix(suffix) {
-            let e = n - suffix.count - 1
-            if e >= 2, w[e] == "e", !isVowel(e - 1), isVowel(e - 2) { count -= 1 }
+        for suffix: StaticString in ["ment", "ments", "ful", "fully", "ly", "less", "ness", "book", "one", "where",
+                                     "spread", "day", "work"] where ends(suffix) {
+            let k = n - suffix.utf8CodeUnitCount - 1
+            if k >= 2, w[k] == e, !isVowel(k - 1), isVowel(k - 2) { count -= 1 }
         }
-        if let prefix = ["some", "there", "where", "home", "life", "time", "base"].first(where: text.hasPrefix),
-            n > prefix.count, !isVowel(prefix.count)
-        {
-            count -= 1
+        for prefix: StaticString in ["some", "there", "where", "home", "life", "time", "base"] where starts(prefix) {
+            if n > prefix.utf8CodeUnitCount, !isVowel(prefix.utf8CodeUnitCount) { count -= 1 }
+            break
         }
         return max(1, count)
     }
+
+    private static let (a, c, d, e, g, i, l, o, q, s, t, u, x, y, z): (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+    ) = (97, 99, 100, 101, 103, 105, 108, 111, 113, 115, 116, 117, 120, 121, 122)
 
     /// Words whose spelling misleads the rules: common ones, and abbreviations read letter by letter.
     static let exceptions: [String: Int] = [
