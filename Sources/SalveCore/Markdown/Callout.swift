@@ -83,7 +83,7 @@ extension DocumentWalk {
             }
             cmark_node_replace(quote, aside)
             replaceTopLevel(quote, with: aside)
-            cmark_node_free(quote)
+            retired.append(quote)
         }
     }
 }

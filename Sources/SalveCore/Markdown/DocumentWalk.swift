@@ -21,6 +21,9 @@ struct DocumentWalk {
     /// Body prose for readability: paragraphs only, no headings, tables or code; one sentence end per block.
     private(set) var prose = ""
     private(set) var callouts: [(quote: OpaquePointer, callout: Callout)] = []
+    /// Nodes taken out of the tree. They are freed only after rendering, because the text nodes moved out of
+    /// them can still point into their buffers (a use-after-free the fuzzer found).
+    var retired: [OpaquePointer] = []
     /// Plain text per section: the key nil holds the text before the first section.
     private var texts: [String?: String] = [:]
     private var allText = ""
@@ -209,8 +212,12 @@ extension DocumentWalk {
             cmark_node_replace(old, block)
             headings[index].node = block!
             replaceTopLevel(old, with: block!)
-            cmark_node_free(old)
+            retired.append(old)
         }
+    }
+
+    func freeRetired() {
+        for node in retired { cmark_node_free(node) }
     }
 
     mutating func replaceTopLevel(_ old: OpaquePointer, with new: OpaquePointer) {

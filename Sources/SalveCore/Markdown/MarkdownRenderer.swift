@@ -59,6 +59,7 @@ public struct MarkdownRenderer: Sendable {
             } else {
                 rendered.html = render(document, extensions)
             }
+            walk.freeRetired()
             return (rendered, walk.diagnostics)
         }
     }

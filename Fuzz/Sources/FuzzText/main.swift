@@ -1,0 +1,24 @@
+// Fuzz target: text processing on any string: readability (words, sentences, syllables), heading slugs,
+// diacritic folding, link classification and percent-decoding.
+import FuzzSupport
+@testable import SalveCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    let score = Readability.measure(text)
+    precondition(score.polysyllables <= score.words && score.sentences <= max(1, score.words))
+    let slug = HeadingIDs.slug(text)
+    precondition(!slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 })
+    if case .success(.content(let path, _)) = LinkDestination.classify(text, from: "articles/a.md") {
+        precondition(!path.split(separator: "/").contains(".."), "a content link escaped: \(path)")
+    }
+    _ = text.foldingDiacritics
+    _ = text.collapsingWhitespace()
+    return 0
+}
+
+@_cdecl("FuzzText_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    runFuzzer(argc, argv, fuzz)
+}
