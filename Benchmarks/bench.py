@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""`make bench`: Salve against Hugo and the cmark-gfm lower bound on synthetic knowledge bases, in one run.
+
+    python3 Benchmarks/bench.py [--sizes 1000 10000] [--runs 5] [--salve .build/release/salve]
+
+For each size it generates the corpus (Benchmarks/generate.py) and measures, with one warm-up and then
+RUNS timed runs, alternating Salve and Hugo:
+  - cold build: the output folder removed first;
+  - no-change rebuild: the same command again over the previous output;
+  - peak memory (max RSS, from /usr/bin/time);
+  - the lower bound: the cmark-gfm command line rendering every Markdown body in one process;
+  - the one-file incremental rebuild of `salve serve`, when Benchmarks/rebuild.py exists.
+It prints a table and writes it to Benchmarks/results.md with the machine's core count.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build-bench")
+EXTENSIONS = ["--extension", "table", "--extension", "strikethrough", "--extension", "autolink",
+              "--extension", "tagfilter", "--extension", "tasklist"]
+
+
+def timed(command, cwd=None):
+    """Runs command under /usr/bin/time; returns (seconds, max RSS in KB)."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(command), result.stderr[-2000:]))
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def summary(samples):
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples)}
+
+
+def measure(size, runs, salve):
+    corpus = os.path.join(WORK, "kb-%d" % size)
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), "--pages", str(size),
+                    "--out", corpus], check=True)
+    salve_out, hugo_out = os.path.join(corpus, "salve-site"), os.path.join(corpus, "hugo-site")
+    salve_cmd = [salve, "build", "--root", os.path.join(corpus, "salve"), "--output", salve_out]
+    hugo_cmd = ["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", hugo_out]
+    bodies = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "bodies"))
+                    for name in names)
+    cmark_cmd = ["sh", "-c", "cmark-gfm %s \"$@\" > /dev/null" % " ".join(EXTENSIONS), "cmark-gfm"] + bodies
+
+    results = {key: [] for key in ["salve_cold", "hugo_cold", "salve_again", "hugo_again", "cmark", "salve_rss",
+                                   "hugo_rss"]}
+    for run in range(runs + 1):
+        for tool, command, out in [("salve", salve_cmd, salve_out), ("hugo", hugo_cmd, hugo_out)]:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(os.path.join(corpus, "hugo", "resources"), ignore_errors=True)
+            cold, rss = timed(command)
+            again, _ = timed(command)
+            if run > 0:  # run 0 is the warm-up
+                results[tool + "_cold"].append(cold)
+                results[tool + "_again"].append(again)
+                results[tool + "_rss"].append(rss)
+        seconds, _ = timed(cmark_cmd)
+        if run > 0:
+            results["cmark"].append(seconds)
+    megabytes = sum(os.path.getsize(path) for path in bodies) / 1e6
+    row = {key: summary(values) for key, values in results.items()}
+    row["size"], row["markdown_mb"] = size, megabytes
+    rebuild = os.path.join(ROOT, "Benchmarks", "rebuild.py")
+    if os.path.exists(rebuild):
+        output = subprocess.run([sys.executable, rebuild, os.path.join(corpus, "salve"), salve],
+                                capture_output=True, text=True)
+        found = re.search(r"median (\d+(?:\.\d+)?) ms", output.stdout)
+        row["incremental_ms"] = float(found.group(1)) if found else None
+    return row
+
+
+def table(rows):
+    def f(stat):
+        return "%.2f s (%.2f–%.2f)" % (stat["median"], stat["min"], stat["max"])
+
+    lines = [
+        "| documents | Markdown | Salve cold | Hugo cold | Salve / Hugo | cmark-gfm CLI | Salve / cmark-gfm | "
+        "Salve no-change | Hugo no-change | Salve max RSS | Hugo max RSS | serve one-file rebuild |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        incremental = r.get("incremental_ms")
+        lines.append("| %d | %.1f MB | %s | %s | %.2fx | %s | %.2fx | %s | %s | %d MB | %d MB | %s |" % (
+            r["size"], r["markdown_mb"], f(r["salve_cold"]), f(r["hugo_cold"]),
+            r["salve_cold"]["median"] / r["hugo_cold"]["median"], f(r["cmark"]),
+            r["salve_cold"]["median"] / r["cmark"]["median"], f(r["salve_again"]), f(r["hugo_again"]),
+            r["salve_rss"]["median"] / 1024, r["hugo_rss"]["median"] / 1024,
+            "%.0f ms" % incremental if incremental is not None else "n/a"))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
+    args = parser.parse_args()
+    rows = [measure(size, args.runs, os.path.abspath(args.salve)) for size in args.sizes]
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    text = "\n".join([
+        "# Benchmark results",
+        "",
+        "`make bench` on %d cores; median of %d runs after a warm-up (min–max in brackets); Salve and Hugo "
+        "alternate. Hugo %s with minimal templates; the lower bound is the `cmark-gfm` command line rendering "
+        "every Markdown body in one process, with the same extensions." % (os.cpu_count(), args.runs, hugo),
+        "",
+        table(rows),
+        "",
+    ])
+    print(text)
+    with open(os.path.join(ROOT, "Benchmarks", "results.md"), "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
