@@ -1,4 +1,5 @@
 // Link classification, configuration and diagnostics formatting.
+import Foundation
 import Testing
 @testable import SalveCore
 
@@ -59,5 +60,19 @@ struct SiteTests {
         #expect(index.entries[1].url == "/faqs/ldn/#is-it-safe")
         #expect(index.entries[1].kind == "question")
         #expect(index.entries[1].text == "Mostly.")
+    }
+}
+
+@Suite("JSON-LD encoder")
+struct JSONValueTests {
+    @Test("keys are sorted, strings escaped, and nothing can close a script element")
+    func encodes() throws {
+        let value: JSONValue = [
+            "b": "</script><b>&\"\\\n\t\u{1}\u{2028}é", "a": [.number(3), .number(2.5), "x"], "@type": [:],
+        ]
+        let json = value.scriptSafeJSON()
+        #expect(json == #"{"@type":{},"a":[3,2.5,"x"],"b":"\u003c/script\u003e\u003cb\u003e\u0026\"\\\n\t\u0001\u2028é"}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(parsed?["b"] as? String == "</script><b>&\"\\\n\t\u{1}\u{2028}é")
     }
 }
