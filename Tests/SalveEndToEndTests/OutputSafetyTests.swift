@@ -14,7 +14,7 @@ struct OutputSafetyTests {
         try site.write("content/articles/broken.md", "---\ntitle: [oops\n---\n")
         _ = try site.failures()
         #expect(try TestSite.snapshot(of: site.output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site.tmp") }
         #expect(leftovers.isEmpty)
     }
 
@@ -26,6 +26,44 @@ struct OutputSafetyTests {
         let first = try TestSite.snapshot(of: site.output)
         try site.build()
         #expect(try TestSite.snapshot(of: site.output) == first)
+    }
+
+    @Test("a rebuild over the kept previous site equals a fresh build and leaves unchanged files alone")
+    func rebuildReusesPreviousSite() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        try site.build()
+        try site.build()
+        let previous = site.root.appendingPathComponent(".site.previous")
+        #expect(FileManager.default.fileExists(atPath: previous.path))
+        // Things the next build must clear out of the reused folder: a stray file, a symbolic link,
+        // a file where a folder belongs and a folder where a file belongs.
+        try "stray".write(to: previous.appendingPathComponent("stray.html"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: previous.appendingPathComponent("link").path,
+                                                   withDestinationPath: "/etc")
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("assets"))
+        try "not a folder".write(to: previous.appendingPathComponent("assets"), atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("index.html"))
+        try FileManager.default.createDirectory(at: previous.appendingPathComponent("index.html/inner"),
+                                                withIntermediateDirectories: true)
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        for name in ["robots.txt", "sitemap.xml"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: previous.appendingPathComponent(name).path)
+        }
+
+        try site.write("content/articles/added.md", TestSite.page("Added"))
+        try site.build()
+        let fresh = site.root.appendingPathComponent("fresh")
+        var options = site.options()
+        options.output = fresh
+        try Build.run(options)
+        #expect(try TestSite.snapshot(of: site.output) == TestSite.snapshot(of: fresh))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.appendingPathComponent("link").path)) == nil)
+        func modified(_ name: String) throws -> Date? {
+            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(name).path)[.modificationDate] as? Date
+        }
+        #expect(try modified("robots.txt") == old, "robots.txt did not change, so it was not written again")
+        #expect(try modified("sitemap.xml") != old, "the sitemap lists the new page, so it was written")
     }
 
     @Test("one thread and many threads give the same bytes")

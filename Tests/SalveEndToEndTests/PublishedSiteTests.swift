@@ -57,7 +57,7 @@ struct PublishedSiteTests {
         #expect(outcomes["old", default: 0] > 0, "\(outcomes)")
         #expect(try run(salveBinary.path, ["build", "--root", site.root.path]).status == 0)
         #expect(try TestSite.snapshot(of: site.output) == new)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site.tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -77,7 +77,7 @@ struct PublishedSiteTests {
             "\(error)".hasPrefix("could not write the site (") && "\(error)".contains("site/ was left as it was")
         }
         #expect(try TestSite.snapshot(of: site.output) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site.tmp") }.isEmpty)
     }
 }
 

@@ -1,5 +1,9 @@
 // Writes the site into a temporary folder beside the output and swaps it in only once everything is written,
 // so a failed build never leaves a half-written site.
+//
+// The site replaced by a swap is kept beside the output as `.NAME.previous` and becomes the next build's
+// staging folder: files whose bytes did not change are left alone and the rest are overwritten in place.
+// Deleting and recreating tens of thousands of files on every build cost more kernel time than rendering them.
 import Foundation
 
 public struct SiteWriter: Sendable {
@@ -10,8 +14,13 @@ public struct SiteWriter: Sendable {
     }
 
     /// Where a build writes before the swap: beside the output, so the final rename stays on one file system.
-    var staging: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).tmp-\(getpid())")
+    var staging: URL { sibling("tmp-\(getpid())") }
+
+    /// The site the last swap replaced, reused as the next staging folder.
+    var previous: URL { sibling("previous") }
+
+    private func sibling(_ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 
     /// Writes `files` and replaces the output folder with them. Throws without touching the old output.
@@ -19,7 +28,9 @@ public struct SiteWriter: Sendable {
         let fileManager = FileManager.default
         removeLeftovers()
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            if rename(previous.path, staging.path) != 0 {
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
             try writeAll(files, into: staging)
             try swapIn()
         } catch {
@@ -44,43 +55,97 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Makes `root` hold exactly `files`: what is not part of the new site goes, folders are made parents first,
+    /// then the files are written on every core, skipping those whose bytes are already right.
     private func writeAll(_ files: [OutputFile], into root: URL) throws {
+        if let escaping = files.first(where: { !$0.isContained }) { throw WriteError.pathEscapes(escaping.path) }
         var folders: Set<String> = []
         for file in files {
-            guard file.isContained else { throw WriteError.pathEscapes(file.path) }
-            let folder = (file.path as NSString).deletingLastPathComponent
-            if !folder.isEmpty, folders.insert(folder).inserted {
-                try FileManager.default.createDirectory(
-                    at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
             }
-            let target = root.appendingPathComponent(file.path)
-            switch file.contents {
-            case .text(let text):
-                try writeFile(target.path, text)
-            case .copy(let source):
-                try FileManager.default.copyItem(at: source, to: target)
+        }
+        try removeEntries(under: root, "", keepingFolders: folders, files: Set(files.map(\.path)))
+        for folder in folders.sorted() {
+            guard mkdir(root.appendingPathComponent(folder).path, 0o755) == 0 || errno == EEXIST else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+        let failures = files.parallelMap { file -> Error? in
+            let target = root.appendingPathComponent(file.path).path
+            do {
+                switch file.contents {
+                case .text(let text):
+                    var text = text
+                    try text.withUTF8 { try writeFile(target, $0) }
+                case .copy(let source):
+                    let data = try Data(contentsOf: source)
+                    try data.withUnsafeBytes { try writeFile(target, $0.bindMemory(to: UInt8.self)) }
+                }
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Removes every entry below `folder` that the new site has no place for: anything that is neither one of
+    /// its folders nor one of its files (symbolic links and other oddities included).
+    private func removeEntries(under root: URL, _ folder: String, keepingFolders folders: Set<String>, files: Set<String>)
+        throws
+    {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
+        for name in names {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            let url = root.appendingPathComponent(path)
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR where folders.contains(path):
+                try removeEntries(under: root, path, keepingFolders: folders, files: files)
+            case S_IFREG where files.contains(path):
+                continue
+            default:
+                try FileManager.default.removeItem(at: url)
             }
         }
     }
 
     /// Plain POSIX writes: Foundation's `Data.write` syncs every file to disk, which made writing thousands of
     /// pages wait on the disk. The atomic swap, not per-file syncing, is what keeps the published site whole.
-    private func writeFile(_ path: String, _ text: String) throws {
+    /// A file that already holds these bytes is not written again, so its modification time stays.
+    private func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if holds(path, bytes) { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
+            offset += written
         }
+    }
+
+    private func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let existing = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(bytes.count, 1))
+        defer { existing.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = read(descriptor, existing.baseAddress! + offset, bytes.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return bytes.count == 0 || memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
     /// Exchanges the staging folder and the output in one atomic step (Linux `renameat2` with
@@ -92,19 +157,17 @@ public struct SiteWriter: Sendable {
         }
         guard let exchange = renameExchange else {
             // No atomic exchange on this system: two renames, with the old site restored if the second fails.
-            let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).tmp-old")
-            try FileManager.default.moveItem(at: output, to: retired)
+            try FileManager.default.moveItem(at: output, to: previous)
             do { try FileManager.default.moveItem(at: staging, to: output) } catch {
-                try? FileManager.default.moveItem(at: retired, to: output)
+                try? FileManager.default.moveItem(at: previous, to: output)
                 throw error
             }
-            try? FileManager.default.removeItem(at: retired)
             return
         }
         guard exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, renameExchangeFlag) == 0 else {
             throw WriteError.swapFailed(String(cString: strerror(errno)))
         }
-        try? FileManager.default.removeItem(at: staging)
+        if rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
     }
 
     public enum WriteError: Error, CustomStringConvertible {
