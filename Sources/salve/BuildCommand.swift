@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Use this address instead of salve.yml's base_url.")
     var baseURL: String?
 
+    @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
+    var threads: Int?
+
     @Flag(help: "Log each stage of the build.")
     var verbose = false
 
@@ -32,7 +35,7 @@ struct BuildCommand: ParsableCommand {
         let root = project.rootURL
         let options = BuildOptions(
             root: root, output: URL(fileURLWithPath: output, relativeTo: root), includeDrafts: drafts,
-            baseURL: baseURL)
+            baseURL: baseURL, threads: threads.map { max(1, $0) })
         var logger = Logger(label: "salve.build")
         logger.logLevel = verbose ? .debug : .warning
         logger.debug("building \(root.path) into \(options.output.path)")
