@@ -91,7 +91,7 @@ extension SiteConfig {
         var readability = YAMLFields(fields.node("readability"), path: path, lineOffset: 0, what: "`readability`")
         readability.rejectUnknownKeys(allowed: ["max_grade"], what: "`readability`")
         if let grade = readability.node("max_grade") {
-            if let value = grade.float {
+            if let value = grade.scalar.flatMap({ Double($0.string) }), value.isFinite {
                 config.maxReadingGrade = value
             } else {
                 readability.diagnostics.append(

@@ -113,7 +113,9 @@ struct YAMLFields {
 
     mutating func int(_ key: String) -> Int? {
         guard let node = node(key) else { return nil }
-        guard let value = node.int else {
+        // Plain decimal only: Yams also reads YAML 1.1 base-60 numbers such as `22:22:22`, and traps when one
+        // overflows (found by fuzzing); Swift's own parser answers nil instead.
+        guard let value = node.scalar.flatMap({ Int($0.string) }) else {
             wrongType(key, node: node, expected: "a whole number")
             return nil
         }
