@@ -48,6 +48,13 @@ struct GlossaryTests {
         #expect(linkedTerms(html) == [])
     }
 
+    @Test("a term in a table cell keeps the cell's text whole and is linked at its next use")
+    func tableCell() {
+        let html = render("| Medicine | Note |\n|---|---|\n| Naltrexone | taken daily |\n\nAsk about naltrexone.")
+        #expect(html.contains("<td>Naltrexone</td>") && html.contains("<td>taken daily</td>"))
+        #expect(linkedTerms(html) == ["naltrexone"])
+    }
+
     @Test("definitions are escaped")
     func escaping() {
         #expect(render("Brain fog.").contains("Trouble thinking &lt;clearly&gt;."))

@@ -60,12 +60,17 @@ extension DocumentWalk {
             var node = textNode
             var characters = Array(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
             while let (offset, length, term) = matcher.firstMatch(in: characters, from: 0, skipping: used) {
-                used.insert(term.slug)
-                let before = String(characters[..<offset])
-                let match = String(characters[offset..<(offset + length)])
-                let after = Array(characters[(offset + length)...])
-                cmark_node_set_literal(node, before)
                 let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                // A table cell cannot hold a custom inline, so cmark refuses the link there. The text then stays
+                // whole, the term waits for its next use, and the new node is ours to free (fuzzing found the
+                // leak; before, the rest of the cell's text was lost too).
+                guard cmark_node_insert_after(node, link) == 1 else {
+                    cmark_node_free(link)
+                    break
+                }
+                used.insert(term.slug)
+                let after = Array(characters[(offset + length)...])
+                cmark_node_set_literal(node, String(characters[..<offset]))
                 let tipID = "glossary-tip-\(term.slug)"
                 cmark_node_set_on_enter(
                     link,
@@ -73,9 +78,8 @@ extension DocumentWalk {
                 cmark_node_set_on_exit(
                     link, "</a><span class=\"glossary-tip\" id=\"\(tipID)\">\(escapeHTML(term.definition))</span>")
                 let matchText = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(matchText, match)
+                cmark_node_set_literal(matchText, String(characters[offset..<(offset + length)]))
                 cmark_node_append_child(link, matchText)
-                cmark_node_insert_after(node, link)
                 let rest = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(rest, String(after))
                 cmark_node_insert_after(link, rest)
