@@ -75,3 +75,9 @@ bench: deps
 	command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	swift build -c release --product salve
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
+## snowball-fixture: recompute Tests/Fixtures/search/snowball.json with PyPI snowballstemmer (not part of make test)
+SNOWBALL_VENV := .build-tools/snowball-venv
+snowball-fixture:
+	[ -x $(SNOWBALL_VENV)/bin/python ] || { python3 -m venv $(SNOWBALL_VENV) && $(SNOWBALL_VENV)/bin/pip install -q snowballstemmer==3.1.1; }
+	$(SNOWBALL_VENV)/bin/python Tests/Fixtures/search/make_snowball_fixture.py
