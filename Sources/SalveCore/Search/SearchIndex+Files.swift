@@ -10,7 +10,7 @@ extension SearchIndex {
     /// `search-index.json` and everything under `search/` (beside the search page's own `search/index.html`).
     ///
     /// - `search-index.json`: where the rest is, the first term of each term shard, the synonym groups.
-    /// - `search/terms/N.json`: `{term: [result, score, result gap, score, …]}` for a sorted range of terms.
+    /// - `search/terms/N.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
     /// - `search/results/N.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
     /// - `search/words/L.json`: every term of L letters, for typo tolerance (fetched only when a word has no match).
     public func files() -> [OutputFile] {
@@ -29,7 +29,7 @@ extension SearchIndex {
             shardSize = 0
         }
         for term in terms {
-            var numbers: [String] = []
+            var numbers = [String(idf[term]!)]
             var previous = 0
             for posting in postings[term]! {
                 numbers.append(String(posting.result - previous))

@@ -8,8 +8,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
     /// How much a match here counts against a match in the body.
     var weight: Double {
         switch self {
-        case .title: 6
-        case .alsoCalled: 5
+        case .title, .alsoCalled: 6
         case .headings: 2.5
         case .summary: 2
         case .body: 1
@@ -36,12 +35,17 @@ public struct SearchResult: Sendable, Equatable {
     public var lastReviewed: String
     /// Text of each field, indexed by `SearchField.rawValue`.
     public var fields: [String]
+    /// A multiplier on every score: a FAQ page is a list of questions that are results of their own,
+    /// so it ranks a little below an article about the same thing.
+    public var prior: Double = 1
 }
 
-/// A result containing a term, with the term's precomputed score in that result.
+/// A result containing a term, with the term's precomputed weight in that result.
 public struct Posting: Sendable, Equatable {
     public var result: Int
-    /// BM25F score times ten, rounded, at least 1: whole numbers keep the JSON short.
+    /// BM25F's term-frequency part (0 to k1 + 1) times 100, rounded, at least 1: whole numbers keep the
+    /// JSON short. The browser multiplies it by the term's IDF, or, for synonyms, by the IDF of the word
+    /// typed, so that a rare synonym does not outrank the word the patient asked for.
     public var score: Int
 }
 
@@ -50,10 +54,12 @@ public struct SearchIndex: Sendable {
     public var results: [SearchResult]
     /// Each term's postings, sorted by result. Very common terms keep only their best `maxPostings`.
     public var postings: [String: [Posting]]
+    /// Each term's inverse document frequency times 100, rounded.
+    public var idf: [String: Int]
     public var synonyms: Synonyms
 
     /// BM25 saturation: how quickly repeats of a word stop adding to the score.
-    static let k1 = 1.2
+    static let k1 = 3.0
     /// A word found in thousands of results keeps its best this many: a query never needs more to rank the top.
     static let maxPostings = 1000
     /// Snippets of FAQ answers are cut to about this many characters, at a word boundary.
@@ -82,6 +88,9 @@ public struct SearchIndex: Sendable {
 
         var postings: [String: [Posting]] = [:]
         let total = Double(results.count)
+        let idf = resultsWith.mapValues { found in
+            Swift.max(1, Int((log(1 + (total - Double(found) + 0.5) / (Double(found) + 0.5)) * 100).rounded()))
+        }
         for (index, fields) in counted.enumerated() {
             let lengths = fields.map { Double($0.values.reduce(0, +)) }
             var terms: Set<String> = []
@@ -94,17 +103,15 @@ public struct SearchIndex: Sendable {
                     let norm = 1 - b + b * lengths[field.rawValue] / averageLength[field.rawValue]
                     weighted += field.weight * Double(count) / norm
                 }
-                let found = Double(resultsWith[term]!)
-                let idf = log(1 + (total - found + 0.5) / (found + 0.5))
-                let score = idf * weighted * (k1 + 1) / (weighted + k1)
-                postings[term, default: []].append(Posting(result: index, score: Swift.max(1, Int((score * 10).rounded()))))
+                let score = results[index].prior * weighted * (k1 + 1) / (weighted + k1)
+                postings[term, default: []].append(Posting(result: index, score: Swift.max(1, Int((score * 100).rounded()))))
             }
         }
         for (term, list) in postings where list.count > maxPostings {
             let best = list.sorted { ($0.score, $1.result) > ($1.score, $0.result) }.prefix(maxPostings)
             postings[term] = best.sorted { $0.result < $1.result }
         }
-        return SearchIndex(results: results, postings: postings, synonyms: synonyms)
+        return SearchIndex(results: results, postings: postings, idf: idf, synonyms: synonyms)
     }
 
     /// Every page, then every FAQ question, sorted by URL.
@@ -119,9 +126,11 @@ public struct SearchIndex: Sendable {
             fields[SearchField.alsoCalled.rawValue] = metadata.alsoCalled.joined(separator: "\n")
             fields[SearchField.headings.rawValue] = page.body.headings.map(\.text).joined(separator: "\n")
             fields[SearchField.summary.rawValue] = metadata.summary
-            fields[SearchField.body.rawValue] = page.body.text
+            // A FAQ page's answers are results of their own; indexing them twice would let the page outrank them.
+            fields[SearchField.body.rawValue] = page.kind == .faq ? "" : page.body.text
             results.append(SearchResult(url: url, kind: page.kind.label, title: metadata.title,
-                                        snippet: metadata.summary, lastReviewed: lastReviewed, fields: fields))
+                                        snippet: metadata.summary, lastReviewed: lastReviewed, fields: fields,
+                                        prior: page.kind == .faq ? 0.9 : 1))
             guard page.kind == .faq else { continue }
             for section in page.body.sections {
                 var fields = [String](repeating: "", count: SearchField.allCases.count)
