@@ -67,12 +67,26 @@ public struct SearchIndex: Sendable {
 
     public static func make(from site: Site, synonyms: Synonyms = .empty, threads: Int? = nil) -> SearchIndex {
         let results = self.results(of: site)
-        // Term counts per field per result: the slow part, done on every core.
-        let counted: [[[String: Int]]] = results.parallelMap(threads: threads) { result in
+        // Token counts per field per result, on every core; then each distinct token is stemmed once
+        // (a site has thousands of distinct words but millions of words), and counts are merged by term.
+        let tokenCounts: [[[String: Int]]] = results.parallelMap(threads: threads) { result in
             result.fields.map { text in
                 var counts: [String: Int] = [:]
-                for term in SearchText.terms(text) { counts[term, default: 0] += 1 }
+                for token in SearchText.tokens(text) { counts[token, default: 0] += 1 }
                 return counts
+            }
+        }
+        var distinct: Set<String> = []
+        for fields in tokenCounts { for counts in fields { distinct.formUnion(counts.keys) } }
+        let tokens = distinct.sorted()
+        let termOf = Dictionary(uniqueKeysWithValues: zip(tokens, tokens.parallelMap(threads: threads) { SearchText.term($0) }))
+        let counted: [[[String: Int]]] = tokenCounts.parallelMap(threads: threads) { fields in
+            fields.map { counts in
+                var terms: [String: Int] = [:]
+                for (token, count) in counts {
+                    if let term = termOf[token]! { terms[term, default: 0] += count }
+                }
+                return terms
             }
         }
         let fieldCount = SearchField.allCases.count

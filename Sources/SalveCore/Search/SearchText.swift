@@ -8,6 +8,7 @@ public enum SearchText {
     /// a letter or a digit. An apostrophe between letters stays (`patient's`, `don't`); a decimal point or
     /// comma between digits stays in the number (`4.5`); letters and digits are split (`4.5mg` → `4.5`, `mg`).
     public static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var tokens: [String] = []
         var current: [Unicode.Scalar] = []
         // Whether `current` is a number; a `.` inside a number keeps it one.
@@ -39,6 +40,41 @@ public enum SearchText {
         return tokens
     }
 
+    /// The same rules on bytes, for ASCII text (most of it): the index's slowest step was tokenizing.
+    static func asciiTokens(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var inNumber = false
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if isLetter(byte) || isDigit(byte) {
+                if !current.isEmpty, inNumber != isDigit(byte) { flush() }
+                current.append(isLetter(byte) ? byte | 0x20 : byte)
+                inNumber = isDigit(byte)
+            } else if byte == UInt8(ascii: "'"), i > 0, i + 1 < bytes.count, isLetter(bytes[i - 1]), isLetter(bytes[i + 1]),
+                !current.isEmpty
+            {
+                current.append(byte)
+                inNumber = false
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), i > 0, i + 1 < bytes.count,
+                isDigit(bytes[i - 1]), isDigit(bytes[i + 1]), !current.isEmpty
+            {
+                if byte == UInt8(ascii: ".") { current.append(byte) }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
     /// The terms stored for `text` (and looked up for a query): its tokens without stop words, stemmed.
     public static func terms(_ text: String) -> [String] {
         tokens(text).compactMap(term)
@@ -51,6 +87,8 @@ public enum SearchText {
 
     /// Lowercase, compatibility-decomposed, combining marks removed, typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
+        // Most text is ASCII, which lowercasing alone folds; decomposition is for the rest.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var scalars = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -63,14 +101,16 @@ public enum SearchText {
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        return switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
         default: false
         }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+        return switch scalar.properties.generalCategory {
         case .decimalNumber, .letterNumber, .otherNumber: true
         default: false
         }
