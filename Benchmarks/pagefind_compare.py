@@ -7,7 +7,7 @@ Runs `pagefind --site SITE_DIR` (timed; it writes SITE_DIR/pagefind/), then for 
 in headless Chromium (a fresh profile each time, so nothing is cached) that runs Pagefind's own JS API:
 search, then `data()` for the first ten results, as its UI does. The files the browser fetched come from the
 Resource Timing API. Bytes: Pagefind's index files (pf_meta, pf_index, pf_fragment) are gzip on disk and
-counted as they are; pagefind-entry.json is counted gzipped; pagefind.js and the wasm are reported apart
+counted as they are; pagefind-entry.json is counted gzipped; pagefind.js, its worker and the wasm (gzip on disk) are reported apart
 (cached assets, like Salve's scripts). `--expect` checks the first result's page (anchor ignored).
 """
 import argparse, functools, gzip, http.server, json, pathlib, subprocess, tempfile, threading, time, urllib.parse
@@ -75,13 +75,23 @@ def main():
         print("| query | files | index bytes (gzip) | scripts+wasm (gzip) | results | first |")
         print("|---|---|---|---|---|---|")
         for query in queries:
-            found = run_query(server.server_address[1], query)
+            found = None
+            for _ in range(3):  # headless Chromium now and then dumps the DOM before the module has run
+                try:
+                    found = run_query(server.server_address[1], query)
+                    break
+                except (ValueError, subprocess.TimeoutExpired) as error:
+                    failure = error
+            if found is None:
+                print(f"| `{query}` | failed: {failure} |")
+                continue
             data = scripts = 0
             for path in found["resources"]:
                 file = site / path.lstrip("/")
                 body = file.read_bytes()
-                size = len(body) if file.suffix.startswith(".pf_") else len(gzip.compress(body, 6, mtime=0))
-                if file.suffix in (".js", ".wasm") or file.name.endswith(".wasm.unknown"):
+                stored_gzip = file.suffix.startswith(".pf_") or file.name.startswith("wasm.")
+                size = len(body) if stored_gzip else len(gzip.compress(body, 6, mtime=0))
+                if file.suffix == ".js" or file.name.startswith("wasm."):
                     scripts += size
                 else:
                     data += size

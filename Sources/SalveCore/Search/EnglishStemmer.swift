@@ -92,17 +92,7 @@ public enum EnglishStemmer {
 
         mutating func markRegions() {
             let word = String(String.UnicodeScalarView(w))
-            if let prefix = Run.r1Prefixes.first(where: word.hasPrefix) {
-                p1 = prefix.unicodeScalars.count
-            } else {
-                var i = 0
-                while i < w.count, !isVowel(i) { i += 1 }
-                guard i < w.count else { p1 = w.count; p2 = w.count; return }
-                i += 1
-                while i < w.count, isVowel(i) { i += 1 }
-                guard i < w.count else { p1 = w.count; p2 = w.count; return }
-                p1 = i + 1
-            }
+            p1 = Run.r1Prefixes.first(where: word.hasPrefix).map { $0.unicodeScalars.count } ?? regionStart(from: 0)
             p2 = regionStart(from: p1)
         }
 
@@ -145,8 +135,7 @@ public enum EnglishStemmer {
             w.removeLast(length)
             if ends("at") || ends("bl") || ends("iz") {
                 w.append("e")
-            } else if let double = longest(Run.doubles) {
-                _ = double
+            } else if longest(Run.doubles) != nil {
                 if w.count == 3, ["a", "e", "o"].contains(w[0]) { return }
                 w.removeLast()
             } else if w.count == p1, shortSyllable(endingAt: w.count) {

@@ -43,6 +43,7 @@ public struct Synonyms: Sendable, Equatable {
                 }
                 group.append(scalar.string)
             }
+            // A group left short by a bad name was reported with that name; only a group written short is reported here.
             guard group.count >= 2 || group.count < members.count else {
                 diagnostics.append(.error(path, line: item.mark?.line, column: item.mark?.column,
                                           "a synonym group needs at least two names", fix: example))
