@@ -78,6 +78,11 @@ struct SearchIndexTests {
         #expect(entry["synonyms"] as? [[[String]]] == [[["ldn"], ["low", "dose", "naltrexon"]]])
         let words4 = try #require(try json("search/words/4.json") as? [String])
         #expect(words4.contains("page"))
+        #expect(index.postings["12"] != nil, "numbers are searchable")
+        for file in files where file.path.hasPrefix("search/words/") {
+            let words = try #require(try json(file.path) as? [String])
+            #expect(words.allSatisfy { !$0.contains(where: \.isNumber) }, "\(file.path) lists a number for typo matching")
+        }
     }
 
     @Test("the files are the same bytes on one thread and on many")

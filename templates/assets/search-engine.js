@@ -180,7 +180,8 @@ export class SearchEngine {
       }
     }
     if (found.length === 0) {
-      const max = allowedTypos(Array.from(word.token).length);
+      // Numbers get no typo tolerance (the word lists hold no numbers).
+      const max = /\p{N}/u.test(word.token) ? 0 : allowedTypos(Array.from(word.token).length);
       if (max > 0) {
         for (const [distance, t] of await this.typos(entry, word.term, max)) {
           found.push({ term: t, weight: distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2, postings: await this.postings(entry, t) });

@@ -12,7 +12,8 @@ extension SearchIndex {
     /// - `search-index.json`: where the rest is, the first term of each term shard, the synonym groups.
     /// - `search/terms/N.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
     /// - `search/results/N.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
-    /// - `search/words/L.json`: every term of L letters, for typo tolerance (fetched only when a word has no match).
+    /// - `search/words/L.json`: every term of L letters without digits, for typo tolerance (fetched only when a word
+    ///   has no match).
     public func files() -> [OutputFile] {
         var files: [OutputFile] = []
         // UTF-16 order, so the browser's `<` on strings agrees with the shard boundaries.
@@ -54,7 +55,10 @@ extension SearchIndex {
         }
 
         var byLength: [Int: [String]] = [:]
-        for term in terms { byLength[term.unicodeScalars.count, default: []].append(term) }
+        // Numbers are left out: a typo in a number is another number, and on big sites they fill these lists.
+        for term in terms where !term.unicodeScalars.contains(where: SearchText.isDigit) {
+            byLength[term.unicodeScalars.count, default: []].append(term)
+        }
         for (length, words) in byLength {
             files.append(OutputFile("\(Self.folder)words/\(length).json",
                                     .text(JSONValue.array(words.map(JSONValue.string)).scriptSafeJSON())))
