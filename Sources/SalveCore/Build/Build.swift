@@ -66,7 +66,7 @@ public enum Build {
         diagnostics += documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
 
         let glossary = loadGlossary(root.appendingPathComponent(Glossary.path), into: &diagnostics)
-        let synonyms = loadSynonyms(root.appendingPathComponent(Synonyms.path), into: &diagnostics)
+        let synonyms = Synonyms.load(root.appendingPathComponent(Synonyms.path), into: &diagnostics)
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let rendered = documents.parallelMap(threads: options.threads) {
@@ -121,21 +121,6 @@ public enum Build {
             return glossary
         case .failure(let line):
             diagnostics.append(.error(Glossary.path, line: line.value, "the glossary is not valid UTF-8 text",
-                                      fix: "save it as UTF-8"))
-            return .empty
-        }
-    }
-
-    /// Synonyms are optional: no file means only the glossary's names.
-    static func loadSynonyms(_ file: URL, into diagnostics: inout [Diagnostic]) -> Synonyms {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return .empty }
-        switch ContentSource.decodeUTF8(data) {
-        case .success(let text):
-            let (synonyms, found) = Synonyms.parse(text)
-            diagnostics += found
-            return synonyms
-        case .failure(let line):
-            diagnostics.append(.error(Synonyms.path, line: line.value, "the synonyms file is not valid UTF-8 text",
                                       fix: "save it as UTF-8"))
             return .empty
         }

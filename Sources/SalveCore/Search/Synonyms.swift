@@ -1,4 +1,5 @@
 // content/synonyms.yml: groups of words and phrases that mean the same thing, expanded when someone searches.
+import Foundation
 import Yams
 
 /// Groups of names for one thing (`[LDN, low-dose naltrexone, low dose naltrexone]`). A search for any
@@ -9,6 +10,21 @@ public struct Synonyms: Sendable, Equatable {
 
     public static let empty = Synonyms(groups: [])
     public static let path = "content/synonyms.yml"
+
+    /// Reads the file. It is optional: no file means no groups besides the glossary's.
+    static func load(_ file: URL, into diagnostics: inout [Diagnostic]) -> Synonyms {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return .empty }
+        switch ContentSource.decodeUTF8(data) {
+        case .success(let text):
+            let (synonyms, found) = parse(text)
+            diagnostics += found
+            return synonyms
+        case .failure(let line):
+            diagnostics.append(.error(path, line: line.value, "the synonyms file is not valid UTF-8 text",
+                                      fix: "save it as UTF-8"))
+            return .empty
+        }
+    }
 
     /// Parses the file: a YAML list whose items are lists of two or more names.
     public static func parse(_ text: String, path: String = Synonyms.path) -> (Synonyms, [Diagnostic]) {
