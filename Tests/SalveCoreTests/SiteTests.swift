@@ -45,22 +45,6 @@ struct SiteTests {
                        ^
             """)
     }
-
-    @Test("the search index has one entry per page and per FAQ question, with the question's anchor")
-    func searchEntries() throws {
-        let renderer = MarkdownRenderer()
-        let table = LinkTable(basePath: "/", sitePaths: [:], sources: [])
-        let text = "---\ntitle: LDN FAQ\nsummary: S\nlast_reviewed: 2026-01-01\nreviewed_by: R\n---\n## Is it safe?\n\nMostly.\n"
-        let document = try #require(
-            Document.parse(text, kind: .faq, contentPath: "faqs/ldn.md", sourcePath: "content/faqs/ldn.md",
-                           config: SiteConfig()).0)
-        let page = Build.render(document, renderer: renderer, links: table, glossary: nil).0
-        let index = SearchIndex.make(from: Site.assemble(config: SiteConfig(), pages: [page]))
-        #expect(index.entries.map(\.id) == ["faqs/ldn", "faqs/ldn#is-it-safe"])
-        #expect(index.entries[1].url == "/faqs/ldn/#is-it-safe")
-        #expect(index.entries[1].kind == "question")
-        #expect(index.entries[1].text == "Mostly.")
-    }
 }
 
 @Suite("JSON-LD encoder")

@@ -95,6 +95,6 @@ struct CLITests {
         defer { site.remove() }
         let result = try run(salveBinary.path, ["build", "--root", site.root.path])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 1 article, 1 FAQ page, 1 comparison (21 files) into site/ in "))
+        #expect(result.stdout.hasPrefix("Built 1 article, 1 FAQ page, 1 comparison (35 files) into site/ in "))
     }
 }

@@ -66,6 +66,7 @@ public enum Build {
         diagnostics += documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
 
         let glossary = loadGlossary(root.appendingPathComponent(Glossary.path), into: &diagnostics)
+        let synonyms = Synonyms.load(root.appendingPathComponent(Synonyms.path), into: &diagnostics)
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let rendered = documents.parallelMap(threads: options.threads) {
@@ -85,6 +86,7 @@ public enum Build {
             assets: copies(under: root.appendingPathComponent("templates/assets"), prefix: ""),
             media: source.media.map { ($0, root.appendingPathComponent("content").appendingPathComponent($0)) },
             threads: options.threads)
+            + SearchIndex.make(from: site, synonyms: synonyms.adding(glossary), threads: options.threads).files()
         diagnostics += site.brokenLinks(outputPaths: Set(files.map(\.path)))
         diagnostics += site.overdueReviews(today: options.today)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }

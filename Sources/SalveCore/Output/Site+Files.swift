@@ -36,7 +36,6 @@ extension Site {
         files.append(OutputFile("sitemap.xml", .text(sitemap(listings: sitemapEntries))))
         files.append(OutputFile("feed.xml", .text(atomFeed())))
         files.append(OutputFile("robots.txt", .text(robots())))
-        files.append(OutputFile("search-index.json", .text(try SearchIndex.make(from: self).json())))
         files += assets.map { OutputFile("assets/" + $0.0, .copy($0.1)) }
         files += media.map { OutputFile($0.0, .copy($0.1)) }
         return files
