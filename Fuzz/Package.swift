@@ -12,7 +12,7 @@ let fuzzTarget = { (name: String) in
 let package = Package(
     name: "SalveFuzz",
     dependencies: [.package(name: "main", path: "..")],
-    targets: ["FuzzFrontMatter", "FuzzMarkdown", "FuzzComparison", "FuzzText"].map(fuzzTarget)
+    targets: ["FuzzFrontMatter", "FuzzMarkdown", "FuzzComparison", "FuzzText", "FuzzSearch"].map(fuzzTarget)
         + [.target(name: "FuzzSupport")],
     swiftLanguageModes: [.v6]
 )
