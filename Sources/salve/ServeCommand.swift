@@ -55,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try await server.run()
+            print("Stopped.")
         } catch let error as PreviewError {
             throw ValidationFailed(message: error.description)
         }
