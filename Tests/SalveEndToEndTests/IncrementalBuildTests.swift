@@ -65,6 +65,16 @@ struct IncrementalBuildTests {
             try site.write("templates/assets/style.css", try read(site, "templates/assets/style.css") + "\nbody { margin: 0; }\n")
         }
         #expect(css.onlyStylesheets)
+        try step("change the glossary, which links words in unchanged pages") {
+            try site.write("content/glossary.yml", try read(site, "content/glossary.yml") + "- term: Sleep\n  definition: Rest at night.\n")
+        }
+        try step("same text in another Unicode normalisation") {
+            try site.write(sleep, try read(site, sleep).replacingOccurrences(of: "Keep the room dark.", with: "Keep the room dark, caf\u{E9} free."))
+        }
+        let decomposed = try step("decompose the accent: equal as Swift strings, other bytes") {
+            try site.write(sleep, try read(site, sleep).replacingOccurrences(of: "caf\u{E9}", with: "cafe\u{301}"))
+        }
+        #expect(decomposed.written.contains("articles/sleep/index.html"))
         try step("change salve.yml") {
             try site.write("salve.yml", try read(site, "salve.yml").replacingOccurrences(of: "Minimal Health", with: "Tiny Health"))
         }

@@ -18,11 +18,13 @@ public struct RebuildReport: Sendable, Equatable {
 }
 
 /// Keeps the bytes last written to the output folder between rebuilds.
-/// Correctness over speed: every rebuild runs the full pipeline (peers' dependency-tracking incremental modes
-/// are known to miss changes); what it saves is the disk writes, and open tabs only hear about real changes.
+/// Correctness over speed: every rebuild runs the whole pipeline (peers' dependency-tracking incremental modes
+/// are known to miss changes), reusing only parsed and rendered Markdown of unchanged files (`RenderCache`);
+/// templates, listings, feeds and the search index are made anew, and only changed bytes reach the disk.
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
     private var written: [String: Data] = [:]
+    private var cache = RenderCache()
     private let folder: OutputFolder
 
     /// Starts from an empty output folder: whatever an earlier session left there is removed first.
@@ -35,7 +37,7 @@ public struct IncrementalBuild: Sendable {
     /// Builds the site and brings the output folder up to date.
     /// - Throws: `BuildFailure` with every diagnostic (the folder keeps the last good site), or an I/O error.
     public mutating func rebuild() throws -> RebuildReport {
-        let (_, files, warnings) = try Build.prepare(options)
+        let (_, files, warnings) = try Build.prepare(options, reusing: &cache)
         var next: [String: Data] = [:]
         next.reserveCapacity(files.count)
         var changed: [String] = []
