@@ -9,6 +9,12 @@ enum LiveEvent: Sendable, Equatable {
     /// Each line `file:line: …`; the page stays the last good one.
     case errors([String])
 
+    private static let encoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return encoder
+    }()
+
     /// The event as it goes over the wire.
     var wire: String {
         switch self {
@@ -17,7 +23,7 @@ enum LiveEvent: Sendable, Equatable {
         case .stylesheets: "event: stylesheets\ndata: {}\n\n"
         case .errors(let lines):
             // JSON keeps the data on one line, as SSE requires.
-            "event: errors\ndata: \(String(decoding: (try? JSONEncoder().encode(lines)) ?? Data("[]".utf8), as: UTF8.self))\n\n"
+            "event: errors\ndata: \(String(decoding: (try? Self.encoder.encode(lines)) ?? Data("[]".utf8), as: UTF8.self))\n\n"
         }
     }
 }

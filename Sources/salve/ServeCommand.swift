@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
             case .failed(let diagnostics, let changes):
                 printer.print(diagnostics)
                 let errors = diagnostics.filter { $0.severity == .error }.count
-                print("build failed with \(errors) error\(errors == 1 ? "" : "s")\(describe(changes)); still serving the last good site")
+                let serving = changes.isEmpty ? "the preview shows them until a save fixes them" : "still serving the last good site"
+                print("build failed with \(errors) error\(errors == 1 ? "" : "s")\(describe(changes)); \(serving)")
             }
             fflush(nil)
         }
