@@ -35,7 +35,10 @@ public struct PreviewServer: Sendable {
         let router = Router()
         router.add(middleware: RefuseEncodedSeparators())
         router.add(middleware: NotFoundPage(files: files))
-        router.add(middleware: FileMiddleware(fileProvider: files, searchForIndexHtml: true))
+        // no-cache: a tab that moves to another page after a rebuild must ask again (a cheap 304) rather than
+        // show a copy the browser kept by heuristic freshness.
+        router.add(middleware: FileMiddleware(
+            fileProvider: files, cacheControl: CacheControl([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
         router.get(RouterPath(LiveReload.scriptPath)) { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/javascript; charset=utf-8"

@@ -21,6 +21,7 @@ struct PreviewServerTests {
         let page = try await fetch(preview.port, "/articles/sleep/")
         #expect(page.status == 200)
         #expect(page.text.contains("Sleep is often light and broken."))
+        #expect(page.headers["cache-control"] == "no-cache", "tabs revalidate pages after a rebuild")
         let redirect = try await fetch(preview.port, "/articles/sleep")
         #expect(redirect.status == 301)
         #expect(redirect.headers["location"] == "/articles/sleep/")
