@@ -8,6 +8,8 @@ enum LiveEvent: Sendable, Equatable {
     case stylesheets
     /// Each line `file:line: …`; the page stays the last good one.
     case errors([String])
+    /// A comment browsers ignore: writing it is how a tab that went away is noticed.
+    case heartbeat
 
     private static let encoder = {
         let encoder = JSONEncoder()
@@ -21,6 +23,7 @@ enum LiveEvent: Sendable, Equatable {
         case .connected: "event: connected\ndata: {}\n\n"
         case .reload: "event: reload\ndata: {}\n\n"
         case .stylesheets: "event: stylesheets\ndata: {}\n\n"
+        case .heartbeat: ": keep-alive\n\n"
         case .errors(let lines):
             // JSON keeps the data on one line, as SSE requires.
             "event: errors\ndata: \(String(decoding: (try? Self.encoder.encode(lines)) ?? Data("[]".utf8), as: UTF8.self))\n\n"
@@ -46,6 +49,10 @@ actor EventHub {
     func publish(_ event: LiveEvent) {
         if case .errors(let lines) = event { currentErrors = lines } else { currentErrors = nil }
         for continuation in subscribers.values { continuation.yield(event) }
+    }
+
+    func heartbeat() {
+        for continuation in subscribers.values { continuation.yield(.heartbeat) }
     }
 
     /// True while the last build failed.

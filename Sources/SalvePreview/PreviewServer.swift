@@ -63,7 +63,7 @@ public struct PreviewServer: Sendable {
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(options.host, port: port), serverName: nil),
-            services: [RebuildService(rebuilds: rebuilds, changes: changes)],
+            services: [RebuildService(rebuilds: rebuilds, changes: changes), Heartbeat(hub: hub)],
             onServerRunning: { _ in note(.serving(address)) },
             logger: Logger(label: "salve.preview", factory: { _ in SwiftLogNoOpLogHandler() }))
         do {
@@ -82,6 +82,24 @@ struct RebuildService: Service {
     func run() async throws {
         for await batch in changes.cancelOnGracefulShutdown() {
             await rebuilds.run(changes: batch)
+        }
+    }
+}
+
+/// Writes to every open event stream now and then: a closed tab is only noticed when a write to it fails, and
+/// without this its stream (and memory) would wait for the next rebuild.
+struct Heartbeat: Service {
+    let hub: EventHub
+    var interval: Duration = .seconds(5)
+
+    func run() async throws {
+        while !Task.isCancelled {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
+            await hub.heartbeat()
         }
     }
 }
