@@ -35,7 +35,7 @@ struct PollingWatch {
             let url = root.appendingPathComponent(folder)
             paths += ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []).map { folder + "/" + $0 }
         }
-        for path in paths {
+        for path in paths where Watcher.matters(path) {
             var info = stat()
             guard stat(root.appendingPathComponent(path).path, &info) == 0 else { continue }
             stamps[path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)

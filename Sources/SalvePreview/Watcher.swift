@@ -9,10 +9,14 @@ struct Watcher: Sendable {
     /// How long the project must stay quiet before a batch is reported.
     var quietPeriod: Duration = .milliseconds(60)
 
-    /// Project files that matter to the build: salve.yml and everything under content/ and templates/.
+    /// Project files that matter to the build: salve.yml and everything under content/ and templates/, except
+    /// hidden files (editors' swap and temp files), which the build skips too; it does read a `.mustache` file
+    /// whatever its name, so those always count.
     static func matters(_ path: String) -> Bool {
-        path == "salve.yml" || path == "content" || path == "templates"
+        guard path == "salve.yml" || path == "content" || path == "templates"
             || path.hasPrefix("content/") || path.hasPrefix("templates/")
+        else { return false }
+        return path.hasSuffix(".mustache") || !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// Batches of changed paths, relative to the root. Watching stops when the stream is dropped or cancelled.

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("watching the project")
 struct WatcherTests {
-    @Test("a save in a folder created after watching began is reported, and the preview folder is not (inotify, then polling)",
+    @Test("a save in a folder created after watching began is reported; the preview folder and hidden temp files are not (inotify, then polling)",
           arguments: [false, true])
     func newFolders(polling: Bool) async throws {
         let site = try PreviewSite(fixture: "minimal")
@@ -29,6 +29,7 @@ struct WatcherTests {
         while !seen.paths.contains(target), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(seen.paths.contains(target))
         #expect(!seen.paths.contains { $0.hasPrefix(".salve") })
+        #expect(!seen.paths.contains { $0.hasSuffix(".swp") }, "an editor's hidden temp file is not a change")
     }
 }
 
