@@ -40,6 +40,9 @@ struct PreviewServerTests {
         #expect(head.body.isEmpty)
         #expect(head.headers["content-length"] == String(page.body.count))
 
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path),
+                "the preview never writes site/")
+
         let missing = try await fetch(preview.port, "/no/such/page/")
         #expect(missing.status == 404)
         #expect(missing.text == (try site.read(".salve/preview/404.html")).replacingOccurrences(
