@@ -77,15 +77,33 @@ final class NoteLog: @unchecked Sendable {
 
 struct TimedOut: Error {}
 
-/// `operation`'s result, or `TimedOut` after `seconds`: no test waits forever.
+/// `operation`'s result, or `TimedOut` after `seconds`: no test waits forever. Unlike a task group, this
+/// returns at the deadline even when the operation ignores cancellation (a blocking read, `Task.value`).
 func withTimeout<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TimedOut()
+    try await withCheckedThrowingContinuation { continuation in
+        let once = ResumeOnce(continuation)
+        let work = Task {
+            do { once.resume(.success(try await operation())) } catch { once.resume(.failure(error)) }
         }
-        defer { group.cancelAll() }
-        return try await group.next()!
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            work.cancel()
+            once.resume(.failure(TimedOut()))
+        }
+    }
+}
+
+/// Resumes a continuation the first time only.
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    // @unchecked: `continuation` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Error>?
+    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = continuation }
+    func resume(_ result: Result<T, Error>) {
+        let pending = lock.withLock { () -> CheckedContinuation<T, Error>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        pending?.resume(with: result)
     }
 }
