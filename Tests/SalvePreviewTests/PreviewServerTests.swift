@@ -10,7 +10,7 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "minimal")
         defer { site.remove() }
         let preview = try await RunningPreview.start(site)
-        defer { Task { await preview.stop() } }
+        defer { Task { await preview.stop() } }  // when a check throws
 
         let home = try await fetch(preview.port, "/")
         #expect(home.status == 200)
@@ -47,6 +47,7 @@ struct PreviewServerTests {
         #expect(missing.status == 404)
         #expect(missing.text == (try site.read(".salve/preview/404.html")).replacingOccurrences(
             of: "</body>", with: "<script src=\"/_salve/live.js\"></script>\n</body>"))
+        await preview.stop()
     }
 
     @Test("traversal is refused: dot segments, encoded dots and slashes, and symlinks out of the preview folder")
@@ -54,7 +55,7 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "minimal")
         defer { site.remove() }
         let preview = try await RunningPreview.start(site)
-        defer { Task { await preview.stop() } }
+        defer { Task { await preview.stop() } }  // when a check throws
         try FileManager.default.createSymbolicLink(
             at: site.output.appendingPathComponent("leak.txt"), withDestinationURL: site.root.appendingPathComponent("salve.yml"))
         try FileManager.default.createSymbolicLink(
@@ -69,6 +70,7 @@ struct PreviewServerTests {
             #expect(!reply.text.contains("base_url"), "\(target) leaked salve.yml")
             #expect(!reply.text.contains("reviewed_by"), "\(target) leaked a source file")
         }
+        await preview.stop()
     }
 
     @Test("an edit reloads open tabs; broken front matter shows file:line errors over the last good page; the fix reloads")
@@ -76,7 +78,7 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "minimal")
         defer { site.remove() }
         let preview = try await RunningPreview.start(site)
-        defer { Task { await preview.stop() } }
+        defer { Task { await preview.stop() } }  // when a check throws
         let events = try await EventStream(port: preview.port)
         _ = try await events.next("connected")
 
@@ -102,6 +104,7 @@ struct PreviewServerTests {
         try site.save("content/articles/sleep.md", original)
         _ = try await events.next("reload")
         #expect(try await fetch(preview.port, "/articles/sleep/").text.contains("Sleep is often light and broken."))
+        await preview.stop()
     }
 
     @Test("a stylesheet-only change swaps stylesheets instead of reloading")
@@ -109,13 +112,14 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "minimal")
         defer { site.remove() }
         let preview = try await RunningPreview.start(site, forcePolling: true)
-        defer { Task { await preview.stop() } }
+        defer { Task { await preview.stop() } }  // when a check throws
         let events = try await EventStream(port: preview.port)
         _ = try await events.next("connected")
         try site.save("templates/assets/style.css", try site.read("templates/assets/style.css") + "\nbody { margin: 0; }\n")
         let event = try await events.next("stylesheets")
         #expect(event.name == "stylesheets")
         #expect(try await fetch(preview.port, "/assets/style.css").text.hasSuffix("body { margin: 0; }\n"))
+        await preview.stop()
     }
 
     @Test("with a sub-path base_url the preview still serves at / with its own address")
@@ -123,7 +127,7 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "subpath")
         defer { site.remove() }
         let preview = try await RunningPreview.start(site)
-        defer { Task { await preview.stop() } }
+        defer { Task { await preview.stop() } }  // when a check throws
         let home = try await fetch(preview.port, "/")
         #expect(home.status == 200)
         #expect(!home.text.contains("/health/"))
@@ -132,6 +136,7 @@ struct PreviewServerTests {
         let missing = try await fetch(preview.port, "/deep/missing/page")
         #expect(missing.status == 404)
         #expect(!missing.text.contains("/health/"))
+        await preview.stop()
     }
 
     @Test("a busy port is a clear error that suggests --port")
@@ -139,9 +144,10 @@ struct PreviewServerTests {
         let site = try PreviewSite(fixture: "minimal")
         defer { site.remove() }
         let holder = try await RunningPreview.start(site)
-        defer { Task { await holder.stop() } }
+        defer { Task { await holder.stop() } }  // when a check throws
         let server = PreviewServer(PreviewOptions(root: site.root, port: holder.port, handlesSignals: false)) { _ in }
         let error = await #expect(throws: PreviewError.self) { try await server.run() }
         #expect(error?.description.contains("--port") == true)
+        await holder.stop()
     }
 }
