@@ -33,6 +33,10 @@ test: deps $(VNU_CHECK)
 	$(MAKE) --no-print-directory check-html
 	$(MAKE) --no-print-directory test-search
 
+## serve: preview the sample site at http://127.0.0.1:8000/, rebuilt and reloaded on every save (SERVE_ARGS="--port 0 --drafts")
+serve: build
+	$(SALVE) serve $(SERVE_ARGS)
+
 ## check-html: build the sample site into a scratch folder and validate it with the Nu HTML Checker
 check-html: build $(VNU_CHECK)
 	rm -rf .build-tools/check-site

@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server only; `traits: []` leaves out optional parts and builds faster.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,16 +32,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `salve serve`: kept out of SalveCore so the build library does not depend on a server.
+        .target(
+            name: "SalvePreview",
+            dependencies: [
+                "SalveCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "salve",
             dependencies: [
                 "SalveCore",
+                "SalvePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SalveCoreTests", dependencies: ["SalveCore"]),
         .testTarget(name: "SalveEndToEndTests", dependencies: ["SalveCore"]),
+        .testTarget(name: "SalvePreviewTests", dependencies: ["SalveCore", "SalvePreview"]),
     ],
     swiftLanguageModes: [.v6]
 )

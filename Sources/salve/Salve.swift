@@ -5,6 +5,6 @@ import ArgumentParser
 struct Salve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build patient-education knowledge bases into fast, accessible static sites.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -47,6 +47,12 @@ public enum Build {
 
     /// Everything but the write: the site and its files, or every diagnostic found.
     static func prepare(_ options: BuildOptions) throws -> (Site, [OutputFile], [Diagnostic]) {
+        var cache = RenderCache()
+        return try prepare(options, reusing: &cache)
+    }
+
+    /// `prepare`, parsing and rendering only the pages that `cache` does not already hold (the preview's rebuilds).
+    static func prepare(_ options: BuildOptions, reusing cache: inout RenderCache) throws -> (Site, [OutputFile], [Diagnostic]) {
         let root = options.root
         var diagnostics: [Diagnostic] = []
 
@@ -56,7 +62,7 @@ public enum Build {
         let source = ContentSource.load(from: root.appendingPathComponent("content"), displayFolder: "content")
         diagnostics += source.diagnostics
 
-        let documents = parse(source, config: config, includeDrafts: options.includeDrafts, into: &diagnostics)
+        let documents = parse(source, config: config, includeDrafts: options.includeDrafts, cache: &cache, into: &diagnostics)
 
         let links = LinkTable(
             basePath: config.basePath,
@@ -69,8 +75,10 @@ public enum Build {
         let synonyms = Synonyms.load(root.appendingPathComponent(Synonyms.path), into: &diagnostics)
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
-        let rendered = documents.parallelMap(threads: options.threads) {
-            render($0, renderer: renderer, links: links, glossary: matcher)
+        let inputs = RenderCache.RenderInputs(
+            settings: String(reflecting: config) + String(reflecting: glossary), sitePaths: links.sitePaths, sources: links.sources)
+        let rendered = cache.render(documents, inputs: inputs) { changed in
+            changed.parallelMap(threads: options.threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
         }
         diagnostics += rendered.flatMap(\.1)
 
@@ -126,12 +134,14 @@ public enum Build {
         }
     }
 
-    static func parse(_ source: ContentSource, config: SiteConfig, includeDrafts: Bool,
+    static func parse(_ source: ContentSource, config: SiteConfig, includeDrafts: Bool, cache: inout RenderCache,
                       into diagnostics: inout [Diagnostic]) -> [Document]
     {
-        let parsed = source.files.parallelMap { file in
-            Document.parse(file.text, kind: file.kind, contentPath: file.contentPath,
-                           sourcePath: "content/" + file.contentPath, config: config)
+        let parsed = cache.parse(source.files, config: config) { changed in
+            changed.parallelMap { file in
+                Document.parse(file.text, kind: file.kind, contentPath: file.contentPath,
+                               sourcePath: "content/" + file.contentPath, config: config)
+            }
         }
         diagnostics += parsed.flatMap(\.1)
         return parsed.compactMap(\.0).filter { includeDrafts || !$0.metadata.draft }

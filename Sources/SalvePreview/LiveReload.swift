@@ -1,0 +1,75 @@
+// The script every preview page gets: reload after a rebuild (keeping the scroll position), swap stylesheets
+// when only CSS changed, and show build errors over the page. Added when a page is served, never written to
+// disk, so the preview folder stays byte-identical to a `salve build`.
+import Foundation
+
+enum LiveReload {
+    static let scriptPath = "/_salve/live.js"
+    static let eventsPath = "/_salve/events"
+    static let tag = Array("<script src=\"\(scriptPath)\"></script>\n".utf8)
+
+    /// Pages get the script; everything else is served as it is.
+    static func injects(_ path: String) -> Bool { path.hasSuffix(".html") }
+
+    /// `html` with the script tag before its last `</body>`, or at the end when there is none; either way the
+    /// length grows by exactly `tag.count`, which the Content-Length announced before reading relies on.
+    static func inject(into html: [UInt8]) -> [UInt8] {
+        let closing = Array("</body>".utf8)
+        var position = html.count
+        if html.count >= closing.count {
+            var index = html.count - closing.count
+            while index >= 0 {
+                if html[index] == closing[0], Array(html[index..<index + closing.count]) == closing {
+                    position = index
+                    break
+                }
+                index -= 1
+            }
+        }
+        return Array(html[..<position]) + tag + Array(html[position...])
+    }
+
+    static let script = """
+        // Salve preview: live reload and build errors. Only the preview serves this.
+        (() => {
+          const key = "salve-scroll:" + location.pathname;
+          const saved = sessionStorage.getItem(key);
+          if (saved !== null) {
+            sessionStorage.removeItem(key);
+            addEventListener("load", () => scrollTo(0, Number(saved)));
+          }
+          const overlayID = "salve-build-errors";
+          function hide() { document.getElementById(overlayID)?.remove(); }
+          function show(lines) {
+            hide();
+            const box = document.createElement("div");
+            box.id = overlayID;
+            box.setAttribute("role", "alert");
+            box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+              "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace";
+            const title = document.createElement("strong");
+            title.textContent = "Salve: the last build failed; this is the last good version of the page.";
+            const list = document.createElement("pre");
+            list.style.cssText = "white-space:pre-wrap;margin:.5rem 0 0";
+            list.textContent = lines.join("\\n");
+            box.append(title, list);
+            document.body.append(box);
+          }
+          const events = new EventSource("\(eventsPath)");
+          events.addEventListener("reload", () => {
+            sessionStorage.setItem(key, String(scrollY));
+            location.reload();
+          });
+          events.addEventListener("stylesheets", () => {
+            hide();
+            for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+              const url = new URL(link.href);
+              url.searchParams.set("salve", String(Date.now()));
+              link.href = url.href;
+            }
+          });
+          events.addEventListener("errors", (event) => show(JSON.parse(event.data)));
+        })();
+
+        """
+}

@@ -1,0 +1,53 @@
+// One rebuild at a time: the build off the cooperative threads, then the tabs and the terminal are told.
+import Foundation
+import SalveCore
+
+actor Rebuilds {
+    private var build: IncrementalBuild?
+    private let hub: EventHub
+    private let note: @Sendable (PreviewNote) -> Void
+
+    init(build: IncrementalBuild, hub: EventHub, note: @escaping @Sendable (PreviewNote) -> Void) {
+        self.build = build
+        self.hub = hub
+        self.note = note
+    }
+
+    /// Rebuilds and reports; returns whether the build succeeded.
+    @discardableResult
+    func run(changes: [String]) async -> Bool {
+        guard let current = build else { return false }
+        let started = ContinuousClock.now
+        // The build blocks a thread for as long as it takes; keep it off Swift's small cooperative pool.
+        let (after, result) = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var next = current
+                let result = Result { try next.rebuild() }
+                continuation.resume(returning: (next, result))
+            }
+        }
+        build = after
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let wasBroken = await hub.isBroken
+        switch result {
+        case .success(let report):
+            note(.rebuilt(report, milliseconds: milliseconds, changes: changes))
+            if report.onlyStylesheets, !wasBroken {
+                await hub.publish(.stylesheets)
+            } else if wasBroken || !report.written.isEmpty || !report.deleted.isEmpty {
+                await hub.publish(.reload)
+            }
+            return true
+        case .failure(let failure as BuildFailure):
+            note(.failed(failure.diagnostics, changes: changes))
+            await hub.publish(.errors(failure.diagnostics.filter { $0.severity == .error }.map(\.summary)))
+            return false
+        case .failure(let error):
+            let diagnostic = Diagnostic.error(".salve/preview", "could not write the preview: \(error)")
+            note(.failed([diagnostic], changes: changes))
+            await hub.publish(.errors([diagnostic.summary]))
+            return false
+        }
+    }
+}
