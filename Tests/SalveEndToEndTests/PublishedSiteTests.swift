@@ -22,7 +22,7 @@ struct PublishedSiteTests {
         try site.build()
         for (path, text) in PublishedSiteTests.pages(version: "B") { try site.write(path, text) }
         let newOutput = site.root.appendingPathComponent("expected-new")
-        try Build.run(BuildOptions(root: site.root, output: newOutput, today: site.options().today))
+        _ = try Build.run(BuildOptions(root: site.root, output: newOutput, today: site.options().today))
         let new = try TestSite.snapshot(of: newOutput)
         try FileManager.default.removeItem(at: newOutput)
 

@@ -37,22 +37,17 @@ public struct RenderCache: Sendable {
         let settings = String(reflecting: config)
         if parseSettings.map({ !identical($0, settings) }) ?? true { parsed = [:] }
         parseSettings = settings
-        var results: [(Document?, [Diagnostic])?] = Array(repeating: nil, count: files.count)
-        var missing: [Int] = []
         unchanged = []
-        for (index, file) in files.enumerated() {
-            if let entry = parsed[file.contentPath], entry.kind == file.kind, identical(entry.text, file.text) {
-                results[index] = entry.result
-                unchanged.insert(file.contentPath)
-            } else {
-                missing.append(index)
-            }
+        let results = Self.reusing(files, compute: parse) { file -> (Document?, [Diagnostic])? in
+            guard let entry = parsed[file.contentPath], entry.kind == file.kind, identical(entry.text, file.text)
+            else { return nil }
+            unchanged.insert(file.contentPath)
+            return entry.result
         }
-        for (index, result) in zip(missing, parse(missing.map { files[$0] })) { results[index] = result }
         var next: [String: Parsed] = [:]
-        for (file, result) in zip(files, results) { next[file.contentPath] = Parsed(kind: file.kind, text: file.text, result: result!) }
+        for (file, result) in zip(files, results) { next[file.contentPath] = Parsed(kind: file.kind, text: file.text, result: result) }
         parsed = next
-        return results.map { $0! }
+        return results
     }
 
     /// `render` run only on documents whose file changed, or on all when anything they are rendered against did.
@@ -61,17 +56,20 @@ public struct RenderCache: Sendable {
     {
         if renderInputs.map({ !$0.matches(inputs) }) ?? true { rendered = [:] }
         renderInputs = inputs
-        var results: [(Page, [Diagnostic])?] = Array(repeating: nil, count: documents.count)
-        var missing: [Int] = []
-        for (index, document) in documents.enumerated() {
-            if unchanged.contains(document.contentPath), let entry = rendered[document.contentPath] {
-                results[index] = entry
-            } else {
-                missing.append(index)
-            }
+        let results = Self.reusing(documents, compute: render) { document in
+            unchanged.contains(document.contentPath) ? rendered[document.contentPath] : nil
         }
-        for (index, result) in zip(missing, render(missing.map { documents[$0] })) { results[index] = result }
-        rendered = Dictionary(zip(documents.map(\.contentPath), results.map { $0! }), uniquingKeysWith: { a, _ in a })
+        rendered = Dictionary(zip(documents.map(\.contentPath), results), uniquingKeysWith: { a, _ in a })
+        return results
+    }
+
+    /// Each item's cached result where `cached` has one; `compute` runs once, on the rest, in their order.
+    private static func reusing<Item, Result>(_ items: [Item], compute: ([Item]) -> [Result], cached: (Item) -> Result?)
+        -> [Result]
+    {
+        var results = items.map(cached)
+        let missing = results.indices.filter { results[$0] == nil }
+        for (index, result) in zip(missing, compute(missing.map { items[$0] })) { results[index] = result }
         return results.map { $0! }
     }
 }

@@ -18,7 +18,7 @@ struct OutputFolder: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).salve-\(getpid()).tmp")
         do {
-            try writeFile(temporary.path, bytes)
+            try bytes.withUnsafeBytes { try PlainFile.write(temporary.path, $0) }
             guard rename(temporary.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             unlink(temporary.path)
@@ -32,22 +32,5 @@ struct OutputFolder: Sendable {
         if unlink(url.path) != 0, errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         url.deleteLastPathComponent()
         while url.standardizedFileURL.path != root.path, rmdir(url.path) == 0 { url.deleteLastPathComponent() }
-    }
-
-    private func writeFile(_ path: String, _ bytes: Data) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += count
-            }
-        }
     }
 }

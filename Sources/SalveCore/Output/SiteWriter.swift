@@ -78,10 +78,9 @@ public struct SiteWriter: Sendable {
                 switch file.contents {
                 case .text(let text):
                     var text = text
-                    try text.withUTF8 { try writeFile(target, $0) }
+                    try text.withUTF8 { try writeUnlessSame(target, UnsafeRawBufferPointer($0)) }
                 case .copy(let source):
-                    let data = try Data(contentsOf: source)
-                    try data.withUnsafeBytes { try writeFile(target, $0.bindMemory(to: UInt8.self)) }
+                    try Data(contentsOf: source).withUnsafeBytes { try writeUnlessSame(target, $0) }
                 }
                 return nil
             } catch { return error }
@@ -111,41 +110,9 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Plain POSIX writes: Foundation's `Data.write` syncs every file to disk, which made writing thousands of
-    /// pages wait on the disk. The atomic swap, not per-file syncing, is what keeps the published site whole.
     /// A file that already holds these bytes is not written again, so its modification time stays.
-    private func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
-        if holds(path, bytes) { return }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += written
-        }
-    }
-
-    private func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_size == bytes.count else { return false }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        let existing = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(bytes.count, 1))
-        defer { existing.deallocate() }
-        var offset = 0
-        while offset < bytes.count {
-            let count = read(descriptor, existing.baseAddress! + offset, bytes.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return bytes.count == 0 || memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    private func writeUnlessSame(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
+        if !PlainFile.holds(path, bytes) { try PlainFile.write(path, bytes) }
     }
 
     /// Exchanges the staging folder and the output in one atomic step (Linux `renameat2` with

@@ -89,16 +89,16 @@ public struct SearchIndex: Sendable {
                 return terms
             }
         }
-        let fieldCount = SearchField.allCases.count
-        var averageLength = [Double](repeating: 0, count: fieldCount)
-        var resultsWith: [String: Int] = [:]
-        for fields in counted {
-            for (field, counts) in fields.enumerated() { averageLength[field] += Double(counts.values.reduce(0, +)) }
-            var terms: Set<String> = []
-            for counts in fields { terms.formUnion(counts.keys) }
-            for term in terms { resultsWith[term, default: 0] += 1 }
+        // Per result: each field's length in terms, and the terms found in any field.
+        let lengths = counted.map { fields in fields.map { Double($0.values.reduce(0, +)) } }
+        let termsOf = counted.map { fields in fields.reduce(into: Set<String>()) { $0.formUnion($1.keys) } }
+        var averageLength = [Double](repeating: 0, count: SearchField.allCases.count)
+        for fieldLengths in lengths {
+            for (field, length) in fieldLengths.enumerated() { averageLength[field] += length }
         }
         averageLength = averageLength.map { Swift.max(1, $0 / Double(Swift.max(1, results.count))) }
+        var resultsWith: [String: Int] = [:]
+        for terms in termsOf { for term in terms { resultsWith[term, default: 0] += 1 } }
 
         var postings: [String: [Posting]] = [:]
         let total = Double(results.count)
@@ -106,15 +106,12 @@ public struct SearchIndex: Sendable {
             Swift.max(1, Int((log(1 + (total - Double(found) + 0.5) / (Double(found) + 0.5)) * 100).rounded()))
         }
         for (index, fields) in counted.enumerated() {
-            let lengths = fields.map { Double($0.values.reduce(0, +)) }
-            var terms: Set<String> = []
-            for counts in fields { terms.formUnion(counts.keys) }
-            for term in terms.sorted() {
+            for term in termsOf[index].sorted() {
                 var weighted = 0.0
                 for field in SearchField.allCases {
                     guard let count = fields[field.rawValue][term] else { continue }
                     let b = field.lengthNormalisation
-                    let norm = 1 - b + b * lengths[field.rawValue] / averageLength[field.rawValue]
+                    let norm = 1 - b + b * lengths[index][field.rawValue] / averageLength[field.rawValue]
                     weighted += field.weight * Double(count) / norm
                 }
                 let score = results[index].prior * weighted * (k1 + 1) / (weighted + k1)
