@@ -6,13 +6,14 @@ public enum Check {
     /// Everything wrong with the site at `options.root`, errors and warnings, sorted by file and line.
     /// - Parameter dueWithinDays: also warn about reviews due within this many days.
     public static func run(_ options: BuildOptions, dueWithinDays: Int? = nil) throws -> [Diagnostic] {
-        let site: Site
-        var diagnostics: [Diagnostic]
+        let model: Model
         do {
-            (site, _, diagnostics) = try Build.prepare(options)
+            model = try Build.model(options)
         } catch let failure as BuildFailure {
             return failure.diagnostics
         }
+        let site = model.site
+        var diagnostics = model.warnings
         diagnostics += site.headingLevelSkips()
         diagnostics += site.duplicateTitles()
         diagnostics += site.linkProblems()
@@ -24,7 +25,7 @@ public enum Check {
 
     /// Each page's readability, by source path; empty when the site has errors.
     public static func readabilityReport(_ options: BuildOptions) throws -> [(String, Readability)] {
-        guard let (site, _, _) = try? Build.prepare(options) else { return [] }
+        guard let site = try? Build.model(options).site else { return [] }
         return site.pages.map { ($0.document.sourcePath, Readability.measure($0.body.prose)) }
             .sorted { $0.0 < $1.0 }
     }

@@ -42,8 +42,8 @@ public struct TemplateLibrary: Sendable {
         return (TemplateLibrary(library: library), diagnostics)
     }
 
-    /// Renders the page template `name` with a dictionary context.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders the page template `name` with a typed view.
+    func render(_ name: String, _ view: any TemplateContext) -> String {
+        library.render(MustacheView(view: view), withTemplate: name) ?? ""
     }
 }

@@ -37,7 +37,12 @@ public struct IncrementalBuild: Sendable {
     /// Builds the site and brings the output folder up to date.
     /// - Throws: `BuildFailure` with every diagnostic (the folder keeps the last good site), or an I/O error.
     public mutating func rebuild() throws -> RebuildReport {
-        let (_, files, warnings) = try Build.prepare(options, reusing: &cache)
+        var timings = Timings()
+        let model = try Build.makeModel(options, cache: &cache, timings: &timings)
+        let output = CollectedOutput()
+        try Build.emit(model, threads: options.threads, into: output, timings: &timings)
+        let files = output.files
+        let warnings = model.warnings
         var next: [String: Data] = [:]
         next.reserveCapacity(files.count)
         var changed: [String] = []

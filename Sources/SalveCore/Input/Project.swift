@@ -1,0 +1,70 @@
+// Reads the project folder into values: salve.yml, content/, the glossary, synonyms and the theme. The only place
+// the build reads the disk (besides copying media and assets byte for byte when it writes).
+import Foundation
+
+/// Everything a build reads, read once at the start.
+struct Project: Sendable {
+    /// salve.yml's text; nil when it is missing or unreadable (then `diagnostics` says why).
+    var configText: String?
+    var content: ContentSource
+    var glossaryText: String?
+    var synonymsText: String?
+    var templates: TemplateLibrary
+    /// Theme assets as (path under assets/, source file).
+    var assets: [(String, URL)]
+    /// Problems reading the files: missing, unreadable, not UTF-8, links leaving the project.
+    var diagnostics: [Diagnostic]
+
+    /// The files under content/media, as (output path, source file).
+    var media: [(String, URL)] {
+        content.media.map { ($0, contentFolder.appendingPathComponent($0)) }
+    }
+
+    let contentFolder: URL
+
+    static func read(_ root: URL) -> Project {
+        var diagnostics: [Diagnostic] = []
+        let configText = readText(root.appendingPathComponent("salve.yml"), path: "salve.yml", what: "salve.yml", into: &diagnostics)
+        if configText == nil, !diagnostics.contains(where: { $0.path == "salve.yml" }) {
+            diagnostics.append(.error("salve.yml", "salve.yml is missing or cannot be read",
+                                      fix: "create salve.yml with at least `title:` and `base_url:`"))
+        }
+        let contentFolder = root.appendingPathComponent("content")
+        let content = ContentSource.load(from: contentFolder, displayFolder: "content")
+        diagnostics += content.diagnostics
+        let glossaryText = readText(
+            root.appendingPathComponent(Glossary.path), path: Glossary.path, what: "the glossary", into: &diagnostics)
+        let synonymsText = readText(
+            root.appendingPathComponent(Synonyms.path), path: Synonyms.path, what: "the synonyms file", into: &diagnostics)
+        let (templates, templateDiagnostics) = TemplateLibrary.load(
+            from: root.appendingPathComponent("templates"), displayFolder: "templates")
+        diagnostics += templateDiagnostics
+        return Project(
+            configText: configText, content: content, glossaryText: glossaryText, synonymsText: synonymsText,
+            templates: templates, assets: files(under: root.appendingPathComponent("templates/assets")),
+            diagnostics: diagnostics, contentFolder: contentFolder)
+    }
+
+    /// A file's text, or nil when it does not exist; a file that is not UTF-8 is an error naming the line.
+    private static func readText(_ file: URL, path: String, what: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        switch ContentSource.decodeUTF8(data) {
+        case .success(let text): return text
+        case .failure(let line):
+            diagnostics.append(.error(path, line: line.value, "\(what) is not valid UTF-8 text", fix: "save it as UTF-8"))
+            return nil
+        }
+    }
+
+    /// Files under `folder` (theme assets), as (path inside the folder, source) pairs; hidden ones are left out.
+    private static func files(under folder: URL) -> [(String, URL)] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted().compactMap { path in
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+            else { return nil }
+            return (path, url)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// Where the build hands each file as soon as it is made: the staging folder of site/, or the preview's memory.
+import Foundation
+
+/// Receives the site's files from many threads at once.
+protocol SiteOutput: Sendable {
+    func write(_ file: OutputFile) throws
+}
+
+/// Keeps the files in memory, in the order of their paths.
+final class CollectedOutput: SiteOutput, @unchecked Sendable {
+    // Safe to share: `received` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var received: [OutputFile] = []
+
+    func write(_ file: OutputFile) throws {
+        lock.lock()
+        received.append(file)
+        lock.unlock()
+    }
+
+    /// What was written, sorted by path, so the order does not depend on threads.
+    var files: [OutputFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received.sorted { $0.path < $1.path }
+    }
+}

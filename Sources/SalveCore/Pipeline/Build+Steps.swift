@@ -1,0 +1,110 @@
+// The steps between reading and assembling: parse the settings and pages, validate what needs every page,
+// render the Markdown.
+import Foundation
+
+/// What the parse step makes: the settings and every page's document.
+struct ParsedProject: Sendable {
+    var config: SiteConfig
+    var glossary: Glossary
+    var synonyms: Synonyms
+    /// Pages to publish (drafts only with `--drafts`).
+    var documents: [Document]
+}
+
+extension Build {
+    static func parse(_ project: Project, options: BuildOptions, cache: inout RenderCache,
+                      into diagnostics: inout [Diagnostic]) -> ParsedProject
+    {
+        var config = SiteConfig()
+        if let text = project.configText {
+            let (parsed, found) = SiteConfig.parse(text, path: "salve.yml")
+            config = parsed
+            diagnostics += found
+        }
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalise(baseURL: baseURL) }
+        var glossary = Glossary.empty
+        if let text = project.glossaryText {
+            let found: [Diagnostic]
+            (glossary, found) = Glossary.parse(text)
+            diagnostics += found
+        }
+        var synonyms = Synonyms.empty
+        if let text = project.synonymsText {
+            let found: [Diagnostic]
+            (synonyms, found) = Synonyms.parse(text)
+            diagnostics += found
+        }
+        let settings = config
+        let parsed = cache.parse(project.content.files, config: config) { changed in
+            changed.parallelMap(threads: options.threads) { file in
+                Document.parse(file.text, kind: file.kind, contentPath: file.contentPath,
+                               sourcePath: "content/" + file.contentPath, config: settings)
+            }
+        }
+        diagnostics += parsed.flatMap(\.1)
+        let documents = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.metadata.draft }
+        return ParsedProject(config: config, glossary: glossary, synonyms: synonyms, documents: documents)
+    }
+
+    /// Checks that need every page but not their Markdown: clashing URLs and front matter links.
+    /// Returns the table that Markdown links are resolved through.
+    static func validate(_ project: ParsedProject, sources: Set<String>, into diagnostics: inout [Diagnostic]) -> LinkTable {
+        let links = LinkTable(
+            basePath: project.config.basePath,
+            sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
+            sources: sources)
+        diagnostics += Site.duplicateURLs(in: project.documents)
+        diagnostics += project.documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
+        return links
+    }
+
+    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, cache: inout RenderCache,
+                               into diagnostics: inout [Diagnostic]) -> [Page]
+    {
+        let matcher = GlossaryMatcher(project.glossary, basePath: project.config.basePath)
+        let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML)
+        let inputs = RenderCache.RenderInputs(
+            settings: String(reflecting: project.config) + String(reflecting: project.glossary),
+            sitePaths: links.sitePaths, sources: links.sources)
+        let rendered = cache.render(project.documents, inputs: inputs) { changed in
+            changed.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
+        }
+        diagnostics += rendered.flatMap(\.1)
+        return rendered.map(\.0)
+    }
+
+    static func render(_ document: Document, renderer: MarkdownRenderer, links: LinkTable, glossary: GlossaryMatcher?)
+        -> (Page, [Diagnostic])
+    {
+        let (body, diagnostics) = renderer.render(
+            document.body, firstLine: document.bodyLine, path: document.sourcePath,
+            contentPath: document.contentPath, links: links, glossary: glossary,
+            splitSections: document.kind != .article)
+        var found = diagnostics
+        if document.kind == .faq, body.sections.isEmpty {
+            found.append(.error(document.sourcePath, line: document.bodyLine, "this FAQ page has no questions",
+                                fix: "start each question with a `## Question?` heading"))
+        }
+        let table = document.table.map { table in
+            RenderedTable(
+                columns: table.criteria.map(\.label),
+                rows: table.rows.map { row in
+                    RenderedTable.Row(
+                        name: row.name,
+                        href: row.article.flatMap { link in
+                            try? LinkDestination.classify(link.value, from: document.contentPath).get()
+                        }.flatMap { try? links.href(for: $0, original: "").get() },
+                        cells: row.cells.map { cell in
+                            switch cell {
+                            case .text(let text):
+                                .html(renderer.inlineHTML(text, links: links, from: document.contentPath))
+                            case .list(let items):
+                                .list(items.map { renderer.inlineHTML($0, links: links, from: document.contentPath) })
+                            case .unknown: .unknown
+                            }
+                        })
+                })
+        }
+        return (Page(document: document, body: body, table: table), found)
+    }
+}

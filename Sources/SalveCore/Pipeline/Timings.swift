@@ -1,0 +1,28 @@
+// How long each step of a build took and how much it made: `salve build --timings` prints it.
+import Foundation
+
+/// One step of the pipeline as it ran.
+public struct StepTiming: Sendable, Equatable {
+    public var name: String
+    public var seconds: Double
+    /// What the step made: files read, pages parsed, views, files written, …
+    public var items: Int
+    public var unit: String
+}
+
+/// The steps of one build, in the order they ran.
+struct Timings: Sendable {
+    private(set) var steps: [StepTiming] = []
+    /// Called as each step starts, for a progress line on a terminal.
+    var onStep: (@Sendable (String) -> Void)?
+
+    /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
+    mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
+        onStep?(name)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        steps.append(StepTiming(name: name, seconds: seconds, items: count(result), unit: unit))
+        return result
+    }
+}

@@ -1,0 +1,163 @@
+// Makes the typed view of every page of the site: the last step before templates.
+
+extension Site {
+    static let navigation: [(label: String, path: String)] = [
+        ("Articles", "articles/"), ("Questions", "faqs/"), ("Comparisons", "comparisons/"),
+        ("Conditions", "conditions/"), ("Treatments", "treatments/"),
+    ]
+
+    /// Every HTML page of the site with its template and view, in output order.
+    func views(listings: [Listing], latest: Int = 6) -> [ViewFile] {
+        let siteInfo = SiteInfo(
+            title: config.title, description: config.description, language: config.language, base: config.basePath,
+            disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"))
+        let cards = pages.indices.map(card)
+        func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
+            Chrome(
+                site: siteInfo,
+                nav: Site.navigation.map { NavLink(label: $0.label, url: url($0.path), current: sitePath.hasPrefix($0.path)) },
+                title: title, headTitle: sitePath.isEmpty ? config.title : "\(title) | \(config.title)",
+                description: description.isEmpty ? config.description : description, canonical: absoluteURL(sitePath),
+                breadcrumbs: breadcrumbs.isEmpty
+                    ? nil : Breadcrumbs(crumbs: breadcrumbs.map { Crumb(label: $0.0, url: $0.1.map(url)) }),
+                jsonLD: nil)
+        }
+
+        var files: [ViewFile] = pages.indices.map { index in
+            let page = pages[index]
+            var pageChrome = chrome(
+                page.sitePath, title: page.metadata.title, description: page.metadata.summary,
+                breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
+            pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
+            let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
+            return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
+        }
+        files += listings.map { listing in
+            var listingChrome = chrome(
+                listing.sitePath, title: listing.title, description: listing.intro, breadcrumbs: listing.breadcrumbs)
+            listingChrome.jsonLD = simplePageStructuredData(
+                type: "CollectionPage", sitePath: listing.sitePath, title: listing.title, description: listing.intro
+            ).scriptSafeJSON()
+            let items = listing.terms.map { terms in
+                terms.map { Card(title: $0.name, url: url($0.sitePath), count: $0.pages.count) }
+            } ?? listing.items.map { cards[$0] }
+            let view = ListingView(chrome: listingChrome, list: .init(title: listing.title, intro: listing.intro, items: items))
+            return ViewFile(path: listing.sitePath + "index.html", template: "list", view: .listing(view))
+        }
+
+        var homeChrome = chrome("", title: config.title, description: config.description, breadcrumbs: [])
+        homeChrome.jsonLD = homeStructuredData().scriptSafeJSON()
+        let newest = pages.indices.sorted {
+            (pages[$1].metadata.lastReviewed, pages[$0].metadata.title) < (pages[$0].metadata.lastReviewed, pages[$1].metadata.title)
+        }
+        let home = HomeView.Home(
+            conditions: conditions.map { TermLink(name: $0.name, url: url($0.sitePath)) },
+            treatments: treatments.map { TermLink(name: $0.name, url: url($0.sitePath)) },
+            latest: newest.prefix(latest).map { cards[$0] })
+        files.append(ViewFile(path: "index.html", template: "home", view: .home(HomeView(chrome: homeChrome, home: home))))
+
+        let searchDescription = "Search all topics, or browse them A to Z."
+        var searchChrome = chrome("search/", title: "Search", description: searchDescription, breadcrumbs: [("Home", ""), ("Search", nil)])
+        searchChrome.jsonLD = simplePageStructuredData(
+            type: "SearchResultsPage", sitePath: "search/", title: "Search", description: searchDescription
+        ).scriptSafeJSON()
+        let byTitle = pages.indices.sorted { pages[$0].metadata.title.lowercased() < pages[$1].metadata.title.lowercased() }
+        let topics = Site.groupByFirstLetter(byTitle, of: { pages[$0].metadata.title }).map { letter, indexes in
+            SearchPageView.Letter(letter: letter, items: indexes.map { cards[$0] })
+        }
+        files.append(ViewFile(path: "search/index.html", template: "search", view: .search(SearchPageView(chrome: searchChrome, topics: topics))))
+
+        if !glossary.terms.isEmpty {
+            var glossaryChrome = chrome(
+                "glossary/", title: "Glossary", description: "Medical words used on this site, explained in plain language.",
+                breadcrumbs: [("Home", ""), ("Glossary", nil)])
+            glossaryChrome.jsonLD = glossaryStructuredData().scriptSafeJSON()
+            let letters = Site.groupByFirstLetter(glossary.terms, of: \.term).map { letter, terms in
+                GlossaryView.Letter(letter: letter, terms: terms.map { term in
+                    GlossaryView.Entry(term: term.term, id: term.slug, definition: term.definition,
+                                       alsoCalled: term.alsoCalled.isEmpty ? nil : term.alsoCalled.joined(separator: ", "))
+                })
+            }
+            files.append(ViewFile(path: "glossary/index.html", template: "glossary", view: .glossary(GlossaryView(chrome: glossaryChrome, letters: letters))))
+        }
+        files.append(ViewFile(path: "404.html", template: "404", view: .notFound(chrome("404.html", title: "Page not found", description: "", breadcrumbs: []))))
+        return files
+    }
+
+    /// Consecutive runs of `items` that share the uppercased first letter of `text`.
+    static func groupByFirstLetter<Item>(_ items: [Item], of text: (Item) -> String) -> [(String, [Item])] {
+        var groups: [(String, [Item])] = []
+        for item in items {
+            let letter = text(item).first.map { String($0).uppercased() } ?? "#"
+            if groups.last?.0 == letter { groups[groups.count - 1].1.append(item) } else { groups.append((letter, [item])) }
+        }
+        return groups
+    }
+
+    func card(_ index: Int) -> Card {
+        let page = pages[index]
+        return Card(
+            title: page.metadata.title, url: url(page.sitePath), kind: page.kind.label,
+            summary: page.metadata.summary.isEmpty ? nil : page.metadata.summary,
+            lastReviewed: page.metadata.lastReviewed.longForm, lastReviewedISO: page.metadata.lastReviewed.description)
+    }
+
+    private func termLinks(_ names: [String], _ taxonomy: Term.Taxonomy) -> TermLinks? {
+        names.isEmpty ? nil : TermLinks(links: names.map { TermLink(name: $0, url: url("\(taxonomy.rawValue)/\(HeadingIDs.slug($0))/")) })
+    }
+
+    /// `page.*` of the content page at `index`.
+    private func content(_ index: Int, cards: [Card]) -> PageContent {
+        let page = pages[index]
+        let metadata = page.metadata
+        let toc = page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
+        let conditions = termLinks(metadata.conditions, .conditions)
+        let treatments = termLinks(metadata.treatments, .treatments)
+        return PageContent(
+            title: metadata.title, summary: metadata.summary, kind: page.kind.label, body: page.body.html,
+            toc: page.kind == .article && toc.count > 1 ? TableOfContents(entries: toc) : nil,
+            reviewedBy: metadata.reviewedBy,
+            lastReviewed: metadata.lastReviewed.longForm, lastReviewedISO: metadata.lastReviewed.description,
+            nextReview: metadata.nextReview.longForm, nextReviewISO: metadata.nextReview.description,
+            references: metadata.references.isEmpty ? nil : ReferenceList(items: metadata.references.map { reference in
+                ReferenceList.Item(
+                    title: reference.title, publisher: reference.publisher.nonEmpty, year: reference.year.nonEmpty,
+                    url: reference.url.nonEmpty)
+            }),
+            related: related[index].isEmpty ? nil : RelatedPages(cards: related[index].map { cards[$0] }),
+            topics: conditions == nil && treatments == nil ? nil : Topics(conditions: conditions, treatments: treatments),
+            alsoCalled: metadata.alsoCalled.isEmpty ? nil : metadata.alsoCalled.joined(separator: ", "),
+            questions: page.body.sections.map { section in
+                Question(question: section.heading.text, id: section.heading.id, headingHTML: section.headingHTML, html: section.html)
+            },
+            notes: page.body.sections.map { $0.headingHTML + $0.html }.joined(),
+            table: page.table.map { table(of: $0, caption: metadata.title) })
+    }
+
+    private func table(of table: RenderedTable, caption: String) -> TableView {
+        TableView(
+            caption: caption, columns: table.columns.map { TableView.Column(label: $0) },
+            rows: table.rows.map { row in
+                TableView.Row(
+                    name: row.name, url: row.href.nonEmpty,
+                    cells: zip(table.columns, row.cells).map { column, cell in
+                        switch cell {
+                        case .html(let html): TableView.Cell(label: column, html: html, unknown: false)
+                        case .list(let items):
+                            TableView.Cell(label: column, list: .init(items: items.map { .init(html: $0) }), unknown: false)
+                        case .unknown: TableView.Cell(label: column, unknown: true)
+                        }
+                    })
+            })
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// Empty text counts as none: a template shows optional text only when there is some.
+    var nonEmpty: String? {
+        switch self {
+        case .some(let text) where !text.isEmpty: text
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,29 @@
+// One page of the output before templates: which template renders it, where it goes, and what it sees.
+
+/// Every kind of root view a page template gets.
+public enum View: Sendable, Equatable {
+    case page(PageView)
+    case listing(ListingView)
+    case home(HomeView)
+    case glossary(GlossaryView)
+    case search(SearchPageView)
+    case notFound(Chrome)
+
+    public var context: any TemplateContext {
+        switch self {
+        case .page(let view): view
+        case .listing(let view): view
+        case .home(let view): view
+        case .glossary(let view): view
+        case .search(let view): view
+        case .notFound(let view): view
+        }
+    }
+}
+
+/// A page to render: its output path, its template (`article`, `list`, …) and its view.
+public struct ViewFile: Sendable, Equatable {
+    public var path: String
+    public var template: String
+    public var view: View
+}
