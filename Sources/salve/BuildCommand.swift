@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Log each stage of the build.")
     var verbose = false
 
+    @Flag(help: "Print each step of the build with its time and how many items it made.")
+    var timings = false
+
     func run() throws {
         let started = Date()
         let root = project.rootURL
@@ -41,7 +44,9 @@ struct BuildCommand: ParsableCommand {
         logger.debug("building \(root.path) into \(options.output.path)")
         do {
             let report = try Build.run(options)
-            DiagnosticPrinter(root: root).print(report.warnings)
+            let digest = WarningDigest(report.warnings)
+            DiagnosticPrinter(root: root).print(digest.shown)
+            for line in digest.summaries { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             let counts = ContentKind.allCases.map { kind in
                 let count = report.pages[kind, default: 0]
                 let noun = [ContentKind.article: "article", .faq: "FAQ page", .comparison: "comparison"][kind]!
@@ -49,8 +54,11 @@ struct BuildCommand: ParsableCommand {
             }.joined(separator: ", ")
             let seconds = Date().timeIntervalSince(started)
             print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")
+            if timings { print(TimingsTable.text(report.steps)) }
         } catch let failure as BuildFailure {
-            DiagnosticPrinter(root: root).print(failure.diagnostics)
+            let digest = WarningDigest(failure.diagnostics)
+            DiagnosticPrinter(root: root).print(digest.shown)
+            for line in digest.summaries { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             throw ValidationFailed(message: "build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed")
         }

@@ -20,8 +20,14 @@ public struct Site: Sendable {
         let conditions = Term.collect(.conditions, from: pages) { $0.metadata.conditions }
         let treatments = Term.collect(.treatments, from: pages) { $0.metadata.treatments }
         let indexByPath = Dictionary(pages.enumerated().map { ($1.document.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        // Page -> its terms -> their pages, built once: scanning every term for every page was O(pages x terms).
+        var termsOfPage = [[Int]](repeating: [], count: pages.count)
+        let terms = conditions + treatments
+        for (termIndex, term) in terms.enumerated() {
+            for page in term.pages { termsOfPage[page].append(termIndex) }
+        }
         let related = pages.indices.map { index in
-            relatedPages(of: index, pages: pages, indexByPath: indexByPath, terms: conditions + treatments)
+            relatedPages(of: index, pages: pages, indexByPath: indexByPath, sharing: termsOfPage[index].map { terms[$0].pages })
         }
         return Site(
             config: config, pages: pages, conditions: conditions, treatments: treatments, related: related,
@@ -29,7 +35,8 @@ public struct Site: Sendable {
     }
 
     /// Explicit `related` entries first, then pages sharing the most conditions and treatments.
-    private static func relatedPages(of index: Int, pages: [Page], indexByPath: [String: Int], terms: [Term]) -> [Int] {
+    /// - Parameter sharing: the pages of each term this page names.
+    private static func relatedPages(of index: Int, pages: [Page], indexByPath: [String: Int], sharing: [[Int]]) -> [Int] {
         let document = pages[index].document
         var chosen: [Int] = []
         for link in document.metadata.related {
@@ -40,8 +47,8 @@ public struct Site: Sendable {
             }
         }
         var shared: [Int: Int] = [:]
-        for term in terms where term.pages.contains(index) {
-            for other in term.pages where other != index && !chosen.contains(other) {
+        for termPages in sharing {
+            for other in termPages where other != index && !chosen.contains(other) {
                 shared[other, default: 0] += 1
             }
         }

@@ -1,0 +1,22 @@
+// `salve build --timings`: each step of the pipeline with its wall time and what it made.
+import SalveCore
+
+enum TimingsTable {
+    static func text(_ steps: [StepTiming]) -> String {
+        let nameWidth = max(4, steps.map(\.name.count).max() ?? 0)
+        var lines = ["step".padding(nameWidth) + "        ms  items"]
+        for step in steps {
+            let milliseconds = String(format: "%10.1f", step.seconds * 1000)
+            lines.append(step.name.padding(nameWidth) + milliseconds + "  \(step.items) \(step.unit)")
+        }
+        let total = steps.reduce(0) { $0 + $1.seconds }
+        lines.append("total".padding(nameWidth) + String(format: "%10.1f", total * 1000))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,78 @@
+// The build runs as named steps, each timed and counted, and a build with thousands of warnings stays readable.
+import Foundation
+import SalveCore
+import Testing
+
+@Suite("The build pipeline")
+struct PipelineTests {
+    @Test("a build reports its steps in order, each with the number of items it made")
+    func stepsAndCounts() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        let report = try site.build()
+        let steps = report.steps.map { "\($0.name): \($0.items) \($0.unit)" }
+        // minimal: 1 article, 1 FAQ page, 1 comparison; 8 listings (3 kinds, 2 term indexes, 1 condition and 2
+        // treatments); 3 pages + 8 listings + home, search, glossary and 404 = 15 views.
+        #expect(steps == [
+            "read the project: 3 files",
+            "parse: 3 pages",
+            "validate: 3 pages",
+            "render Markdown: 3 pages",
+            "assemble the site: 8 listings",
+            "check links: 3 pages",
+            "make the views: 15 views",
+            "apply the templates: 15 pages",
+            "index for search: \(report.steps.first { $0.name == "index for search" }!.items) files",
+            "make the sitemap and feed: 3 files",
+            "write: \(report.filesWritten) files",
+        ])
+        #expect(report.steps.allSatisfy { $0.seconds >= 0 })
+        let indexFiles = report.steps.first { $0.name == "index for search" }!.items
+        let written = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
+            .filter { $0 == "search-index.json" || $0.hasPrefix("search/") && $0.hasSuffix(".json") }
+        #expect(indexFiles == written.count)
+    }
+
+    @Test("salve build --timings prints a table with every step")
+    func timingsFlag() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        let result = try run(salveBinary.path, ["build", "--root", site.root.path, "--timings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        for step in ["read the project", "parse", "validate", "render Markdown", "assemble the site", "check links",
+                     "make the views", "apply the templates", "index for search", "make the sitemap and feed", "write"]
+        {
+            #expect(lines.contains { $0.hasPrefix(step + " ") }, "no line for \(step)")
+        }
+        #expect(lines.contains { $0.hasPrefix("apply the templates") && $0.hasSuffix(" 15 pages") })
+        #expect(lines.last?.hasPrefix("total") == true)
+    }
+
+    @Test("forty pages with an overdue review print three warnings in full and one summary line")
+    func warningsThatScale() throws {
+        var files: [String: String] = [:]
+        for number in 1...40 {
+            files["content/articles/page-\(number).md"] = """
+                ---
+                title: Page \(number)
+                summary: A short summary.
+                last_reviewed: 2019-01-15
+                reviewed_by: Dr. Test, MD
+                ---
+                Some text.
+                """
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let result = try run(salveBinary.path, ["build", "--root", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: review overdue") }
+        #expect(warnings.count == 3)
+        #expect(result.stderr.contains(
+            "… and 37 more pages with the warning \"review overdue\": run salve check to list them"))
+        #expect(result.stderr.split(separator: "\n").count < 20)
+        let check = try run(salveBinary.path, ["check", "--root", site.root.path])
+        #expect(check.stderr.components(separatedBy: ": warning: review overdue").count - 1 == 40)
+    }
+}
