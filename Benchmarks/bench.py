@@ -11,7 +11,11 @@ RUNS timed runs, alternating Salve and Hugo:
   - peak memory (max RSS, from /usr/bin/time);
   - the lower bound: the cmark-gfm command line rendering every Markdown body in one process;
   - the one-file incremental rebuild of `salve serve`, when Benchmarks/rebuild.py exists.
-It prints a table and writes it to Benchmarks/results.md with the machine's core count.
+Then the scaling row: corpora where every page has its own condition (generate.py --own-conditions) at
+SCALING sizes, built on one thread, CPU seconds per page; and the per-step table of one build of the largest
+size (`salve build --timings`).
+The work folder is on tmpfs (/dev/shm) when it exists: on the ext4 disk here a write phase of 10,000 pages
+varies by seconds from run to run. It prints the tables and writes them to Benchmarks/results.md.
 """
 import argparse
 import os
@@ -23,20 +27,22 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WORK = os.path.join(ROOT, ".build-bench")
+WORK = "/dev/shm/salve-bench" if os.path.isdir("/dev/shm") else os.path.join(ROOT, ".build-bench")
 EXTENSIONS = ["--extension", "table", "--extension", "strikethrough", "--extension", "autolink",
               "--extension", "tagfilter", "--extension", "tasklist"]
 
 
-def timed(command, cwd=None):
-    """Runs command under /usr/bin/time; returns (seconds, max RSS in KB)."""
+def timed(command, cwd=None, cpu=False):
+    """Runs command under /usr/bin/time; returns (seconds, max RSS in KB), or with cpu=True
+    (seconds, max RSS in KB, user + system CPU seconds)."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, stdout=subprocess.DEVNULL,
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit("failed: %s\n%s" % (" ".join(command), result.stderr[-2000:]))
-    return elapsed, int(result.stderr.strip().splitlines()[-1])
+    rss, user, system = result.stderr.strip().splitlines()[-1].split()
+    return (elapsed, int(rss), float(user) + float(system)) if cpu else (elapsed, int(rss))
 
 
 def summary(samples):
@@ -55,20 +61,21 @@ def measure(size, runs, salve):
     cmark_cmd = ["sh", "-c", "cmark-gfm %s \"$@\" > /dev/null" % " ".join(EXTENSIONS), "cmark-gfm"] + bodies
 
     results = {key: [] for key in ["salve_cold", "hugo_cold", "salve_again", "hugo_again", "cmark", "salve_rss",
-                                   "hugo_rss"]}
+                                   "hugo_rss", "salve_cpu", "hugo_cpu"]}
     for run in range(runs + 1):
         for tool, command, out in [("salve", salve_cmd, salve_out), ("hugo", hugo_cmd, hugo_out)]:
             # Cold: no output, and no previous site for Salve to reuse either.
             for folder in [out, os.path.join(corpus, ".%s.previous" % os.path.basename(out)),
                            os.path.join(corpus, "hugo", "resources")]:
                 shutil.rmtree(folder, ignore_errors=True)
-            cold, rss = timed(command)
+            cold, rss, cpu = timed(command, cpu=True)
             timed(command)  # the first rebuild gives Salve its previous site; an editor's later ones reuse it
             again, _ = timed(command)
             if run > 0:  # run 0 is the warm-up
                 results[tool + "_cold"].append(cold)
                 results[tool + "_again"].append(again)
                 results[tool + "_rss"].append(rss)
+                results[tool + "_cpu"].append(cpu)
         seconds, _ = timed(cmark_cmd)
         if run > 0:
             results["cmark"].append(seconds)
@@ -90,18 +97,55 @@ def table(rows):
 
     lines = [
         "| documents | Markdown | Salve cold | Hugo cold | Salve / Hugo | cmark-gfm CLI | Salve / cmark-gfm | "
-        "Salve no-change | Hugo no-change | Salve max RSS | Hugo max RSS | serve one-file rebuild |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "Salve no-change | Hugo no-change | Salve CPU | Hugo CPU | Salve max RSS | Hugo max RSS | Salve / Hugo RSS | "
+        "serve one-file rebuild |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         incremental = r.get("incremental_ms")
-        lines.append("| %d | %.1f MB | %s | %s | %.2fx | %s | %.2fx | %s | %s | %d MB | %d MB | %s |" % (
+        lines.append("| %d | %.1f MB | %s | %s | %.2fx | %s | %.2fx | %s | %s | %.2f s | %.2f s | %d MiB | %d MiB | "
+                     "%.2fx | %s |" % (
             r["size"], r["markdown_mb"], f(r["salve_cold"]), f(r["hugo_cold"]),
             r["salve_cold"]["median"] / r["hugo_cold"]["median"], f(r["cmark"]),
             r["salve_cold"]["median"] / r["cmark"]["median"], f(r["salve_again"]), f(r["hugo_again"]),
+            r["salve_cpu"]["median"], r["hugo_cpu"]["median"],
             r["salve_rss"]["median"] / 1024, r["hugo_rss"]["median"] / 1024,
+            r["salve_rss"]["median"] / r["hugo_rss"]["median"],
             "%.0f ms" % incremental if incremental is not None else "n/a"))
     return "\n".join(lines)
+
+
+def scaling(sizes, salve):
+    """One-thread CPU seconds per page on corpora where every page has its own condition."""
+    rows = []
+    for size in sizes:
+        corpus = os.path.join(WORK, "own-%d" % size)
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), "--pages", str(size),
+                        "--out", corpus, "--no-hugo", "--own-conditions"], check=True)
+        out = os.path.join(corpus, "salve-site")
+        command = [salve, "build", "--threads", "1", "--root", os.path.join(corpus, "salve"), "--output", out]
+        samples = []
+        for _ in range(3):
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(os.path.join(corpus, ".salve-site.previous"), ignore_errors=True)
+            samples.append(timed(command, cpu=True)[2])
+        rows.append((size, statistics.median(samples) / size * 1000))
+        shutil.rmtree(corpus, ignore_errors=True)
+    lines = ["| pages (each with its own condition), one thread | CPU per page | against the smallest |",
+             "|---|---|---|"]
+    for size, per_page in rows:
+        lines.append("| %d | %.3f ms | %.2fx |" % (size, per_page, per_page / rows[0][1]))
+    return "\n".join(lines)
+
+
+def step_table(size, salve):
+    """`salve build --timings` of the size-page corpus (already generated by measure)."""
+    corpus = os.path.join(WORK, "kb-%d" % size)
+    out = os.path.join(corpus, "timings-site")
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run([salve, "build", "--timings", "--root", os.path.join(corpus, "salve"), "--output", out],
+                            capture_output=True, text=True, check=True)
+    return "```\n" + "\n".join(result.stdout.strip().splitlines()[1:]) + "\n```"
 
 
 def main():
@@ -109,17 +153,28 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
+    parser.add_argument("--scaling", type=int, nargs="*", default=[2000, 10000, 40000])
     args = parser.parse_args()
-    rows = [measure(size, args.runs, os.path.abspath(args.salve)) for size in args.sizes]
+    salve = os.path.abspath(args.salve)
+    rows = [measure(size, args.runs, salve) for size in args.sizes]
+    steps = step_table(max(args.sizes), salve)
+    scale = scaling(args.scaling, salve) if args.scaling else ""
     hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     text = "\n".join([
         "# Benchmark results",
         "",
         "`make bench` on %d cores; median of %d runs after a warm-up (min–max in brackets); Salve and Hugo "
         "alternate. Hugo %s with minimal templates; the lower bound is the `cmark-gfm` command line rendering "
-        "every Markdown body in one process, with the same extensions." % (os.cpu_count(), args.runs, hugo),
+        "every Markdown body in one process, with the same extensions. Work folder: %s." % (
+            os.cpu_count(), args.runs, hugo, "tmpfs (/dev/shm)" if WORK.startswith("/dev/shm") else "disk"),
         "",
         table(rows),
+        "",
+        "Steps of one `salve build --timings` of the %d-document corpus:" % max(args.sizes),
+        "",
+        steps,
+        "",
+        scale,
         "",
     ])
     print(text)

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic knowledge base for benchmarks, as a Salve project and as a Hugo site.
 
-    python3 Benchmarks/generate.py --pages 10000 --out .build-bench/kb-10000 [--no-hugo]
+    python3 Benchmarks/generate.py --pages 10000 --out .build-bench/kb-10000 [--no-hugo] [--own-conditions]
 
 Mix and shape (the performance issue's spec): 60% articles of about 1,200 words with headings, lists,
 links and bold text; 30% FAQ pages with 8 to 12 questions; 10% comparisons with 4 to 6 treatments.
 Front matter follows Salve's content model. The same arguments always give the same bytes: seeded
 random numbers, no clock, sorted iteration.
+
+--own-conditions gives every page a condition of its own (as in rare-disease collections, where nearly every
+page has its own condition page), for the scaling row of `make bench`.
 
 Output:
     OUT/salve/   salve.yml, content/, templates/ (copied from the repository)
@@ -62,8 +65,9 @@ def yaml_list(items):
 
 
 class Corpus:
-    def __init__(self, pages, seed):
+    def __init__(self, pages, seed, own_conditions=False):
         self.rng = random.Random(seed)
+        self.own_conditions = own_conditions
         self.conditions = sorted({made_up_name(self.rng).capitalize() for _ in range(60)})
         self.treatments = sorted({made_up_name(self.rng).capitalize() for _ in range(240)})
         self.kinds = [("articles" if n % 10 < 6 else "faqs" if n % 10 < 9 else "comparisons") for n in range(pages)]
@@ -76,6 +80,8 @@ class Corpus:
     def front_matter(self, rng, n, kind, title):
         day = "2026-%02d-%02d" % (1 + n % 12, 1 + n % 28)
         conditions = rng.sample(self.conditions, rng.randint(1, 2))
+        if self.own_conditions:
+            conditions = ["Condition %05d" % n]
         lines = [
             "---",
             "title: \"%s\"" % title,
@@ -178,6 +184,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--own-conditions", action="store_true", help="a condition of its own for every page")
     args = parser.parse_args()
 
     shutil.rmtree(args.out, ignore_errors=True)
@@ -185,7 +192,7 @@ def main():
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(salve, "templates"))
     write(os.path.join(salve, "salve.yml"),
           "title: Synthetic knowledge base\nbase_url: https://example.org/\nreview_interval_months: 36\n")
-    corpus = Corpus(args.pages, args.seed)
+    corpus = Corpus(args.pages, args.seed, args.own_conditions)
     for n, path in enumerate(corpus.paths):
         kind, text, markdown, title, conditions, treatments = corpus.page(n)
         write(os.path.join(salve, "content", path), text)

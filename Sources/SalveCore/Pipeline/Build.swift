@@ -56,8 +56,7 @@ public enum Build {
     ///   or the I/O error that stopped the write.
     public static func run(_ options: BuildOptions) throws -> BuildReport {
         var timings = Timings(onStep: options.onStep)
-        var cache = RenderCache()
-        let model = try makeModel(options, cache: &cache, timings: &timings)
+        let model = try model(options, timings: &timings)
         let output = CollectedOutput()
         try emit(model, threads: options.threads, into: output, timings: &timings)
         let files = output.files
@@ -72,6 +71,11 @@ public enum Build {
     /// The checked site, without templates or output: what `salve check` looks at.
     static func model(_ options: BuildOptions) throws -> Model {
         var timings = Timings()
+        return try model(options, timings: &timings)
+    }
+
+    /// `makeModel` with nothing kept for later: the parsed files and their copies go when this returns.
+    static func model(_ options: BuildOptions, timings: inout Timings) throws -> Model {
         var cache = RenderCache()
         return try makeModel(options, cache: &cache, timings: &timings)
     }
