@@ -1,7 +1,6 @@
 // `salve build`: builds content/ and templates/ into site/.
 import ArgumentParser
 import Foundation
-import Logging
 import SalveCore
 
 struct BuildCommand: ParsableCommand {
@@ -27,7 +26,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
     var threads: Int?
 
-    @Flag(help: "Log each stage of the build.")
+    @Flag(help: "Print each step of the build with its time as it finishes.")
     var verbose = false
 
     @Flag(help: "Print each step of the build with its time and how many items it made.")
@@ -36,14 +35,13 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let root = project.rootURL
-        let options = BuildOptions(
+        var options = BuildOptions(
             root: root, output: URL(fileURLWithPath: output, relativeTo: root), includeDrafts: drafts,
             baseURL: baseURL, threads: threads.map { max(1, $0) })
-        var logger = Logger(label: "salve.build")
-        logger.logLevel = verbose ? .debug : .warning
-        logger.debug("building \(root.path) into \(options.output.path)")
+        options.onStep = BuildProgress.handler(verbose: verbose)
         do {
             let report = try Build.run(options)
+            BuildProgress.clear()
             let digest = WarningDigest(report.warnings)
             DiagnosticPrinter(root: root).print(digest.shown)
             for line in digest.summaries { FileHandle.standardError.write(Data((line + "\n").utf8)) }
@@ -56,11 +54,15 @@ struct BuildCommand: ParsableCommand {
             print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")
             if timings { print(TimingsTable.text(report.steps)) }
         } catch let failure as BuildFailure {
+            BuildProgress.clear()
             let digest = WarningDigest(failure.diagnostics)
             DiagnosticPrinter(root: root).print(digest.shown)
             for line in digest.summaries { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             throw ValidationFailed(message: "build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed")
+        } catch {
+            BuildProgress.clear()
+            throw error
         }
     }
 }

@@ -49,6 +49,22 @@ struct PipelineTests {
         #expect(lines.last?.hasPrefix("total") == true)
     }
 
+    @Test("--verbose prints each step with its time; without it a build that is not on a terminal prints one line")
+    func verboseAndQuiet() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { site.remove() }
+        let quiet = try run(salveBinary.path, ["build", "--root", site.root.path])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+        let verbose = try run(salveBinary.path, ["build", "--root", site.root.path, "--verbose"])
+        let lines = verbose.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 11, "\(lines)")
+        #expect(lines.first?.hasPrefix("read the project ") == true)
+        #expect(lines.contains { $0.hasPrefix("render Markdown ") && $0.hasSuffix(" ms (3 pages)") })
+        #expect(!verbose.stderr.contains("\u{1B}"))
+    }
+
     @Test("forty pages with an overdue review print three warnings in full and one summary line")
     func warningsThatScale() throws {
         var files: [String: String] = [:]

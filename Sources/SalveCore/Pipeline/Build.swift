@@ -14,8 +14,8 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Worker threads for rendering; nil uses every core.
     public var threads: Int?
-    /// Called with each step's name as it starts (a progress line on a terminal).
-    public var onStep: (@Sendable (String) -> Void)?
+    /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
+    public var onStep: (@Sendable (StepEvent) -> Void)?
 
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil,
                 today: Day = .today, threads: Int? = nil)

@@ -10,19 +10,27 @@ public struct StepTiming: Sendable, Equatable {
     public var unit: String
 }
 
+/// A step starting or finished, as a build reports it while it runs.
+public enum StepEvent: Sendable {
+    case started(String)
+    case finished(StepTiming)
+}
+
 /// The steps of one build, in the order they ran.
 struct Timings: Sendable {
     private(set) var steps: [StepTiming] = []
-    /// Called as each step starts, for a progress line on a terminal.
-    var onStep: (@Sendable (String) -> Void)?
+    /// Told as each step starts and ends, for a progress line on a terminal or `--verbose`.
+    var onStep: (@Sendable (StepEvent) -> Void)?
 
     /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
-        onStep?(name)
+        onStep?(.started(name))
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        steps.append(StepTiming(name: name, seconds: seconds, items: count(result), unit: unit))
+        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit)
+        steps.append(timing)
+        onStep?(.finished(timing))
         return result
     }
 }
