@@ -49,6 +49,17 @@ struct UnsafeInputTests {
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    @Test("salve check reports a Markdown link with a script scheme, which cmark-gfm leaves as a dead link")
+    func markdownLinks() throws {
+        let body = "A [bad](javascript:alert(1)) link,\n\nan [encoded](java&#115;cript:alert(2)) one and a [good](https://example.org/) one."
+        let site = try TestSite(["content/articles/a.md": TestSite.page(body: body)])
+        defer { site.remove() }
+        #expect(try Check.run(site.options()).filter { $0.severity == .error } == [
+            .error(path, line: 8, "the address \"javascript:alert(1)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 10, "the address \"javascript:alert(2)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+        ])
+    }
+
     @Test("base_url and --base-url must be absolute http or https addresses")
     func baseURLs() throws {
         let site = try TestSite([
