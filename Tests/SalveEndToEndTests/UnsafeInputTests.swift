@@ -34,6 +34,8 @@ struct UnsafeInputTests {
                 url: mailto:editor@example.org
               - title: H
                 url: ../faqs/other/
+              - title: I
+                url: "\\x01javascript:alert(1)"
             """
         let site = try TestSite(["content/articles/a.md": TestSite.page(extra: references)])
         defer { site.remove() }
@@ -43,6 +45,8 @@ struct UnsafeInputTests {
             .error(path, line: 12, "the address \"data:text/html,<script>alert(1)</script>\" uses `data:`, which is not allowed in a link", fix: urlFix),
             .error(path, line: 14, "the address \"java\tscript:alert(1)\" contains the control character U+0009", fix: urlFix),
             .error(path, line: 16, "the address \"java&#115;cript&colon;alert(1)\" has a `:` or `&` in its first part that does not start a known scheme", fix: urlFix),
+            .error(path, line: 24, "`url` contains the control character U+0001, which web pages and feeds cannot hold",
+                   fix: "delete it (in YAML, escapes such as `\\0`, `\\x01` or `\\e` write one)"),
         ]
         try expectErrors(site, expected)
         #expect(try Check.run(site.options()).filter { $0.severity == .error } == expected)

@@ -96,7 +96,10 @@ struct YAMLFields {
 
     /// An optional link address; anything but http, https, mailto or a relative path is an error (`SafeURL`).
     mutating func url(_ key: String) -> String? {
+        let reported = diagnostics.count
         guard let text = string(key) else { return nil }
+        // A control character is already reported by `string`, once is enough.
+        guard diagnostics.count == reported else { return nil }
         if let problem = SafeURL.problem(in: text) {
             diagnostics.append(.error(path, line: line(of: key), problem.message(for: text), fix: SafeURL.Problem.fix))
             return nil
