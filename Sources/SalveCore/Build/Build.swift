@@ -57,7 +57,7 @@ public enum Build {
         var diagnostics: [Diagnostic] = []
 
         var config = loadConfig(root.appendingPathComponent("salve.yml"), into: &diagnostics)
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalise(baseURL: baseURL) }
+        if let baseURL = options.baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
 
         let source = ContentSource.load(from: root.appendingPathComponent("content"), displayFolder: "content")
         diagnostics += source.diagnostics
