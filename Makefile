@@ -84,7 +84,7 @@ readability-fixture:
 
 ## fuzz: build the libFuzzer targets with AddressSanitizer and run each for FUZZ_SECONDS (not part of make test)
 FUZZ_SECONDS ?= 180
-FUZZ_TARGETS := FuzzFrontMatter:frontmatter FuzzMarkdown:markdown FuzzComparison:comparison FuzzText:text FuzzSearch:search
+FUZZ_TARGETS := FuzzFrontMatter:frontmatter FuzzMarkdown:markdown FuzzComparison:comparison FuzzText:text FuzzSearch:search FuzzURL:url
 fuzz: deps
 	swift build --package-path Fuzz -c release -Xswiftc -enable-testing -Xswiftc -sanitize=fuzzer,address \
 	  --scratch-path .build-fuzz

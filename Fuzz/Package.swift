@@ -12,7 +12,7 @@ let fuzzTarget = { (name: String) in
 let package = Package(
     name: "SalveFuzz",
     dependencies: [.package(name: "main", path: "..")],
-    targets: ["FuzzFrontMatter", "FuzzMarkdown", "FuzzComparison", "FuzzText", "FuzzSearch"].map(fuzzTarget)
+    targets: ["FuzzFrontMatter", "FuzzMarkdown", "FuzzComparison", "FuzzText", "FuzzSearch", "FuzzURL"].map(fuzzTarget)
         + [.target(name: "FuzzSupport")],
     swiftLanguageModes: [.v6]
 )

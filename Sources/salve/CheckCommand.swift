@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reports broken links and anchors, images without alt text, skipped heading levels, overdue reviews,
             reading level above salve.yml's readability.max_grade, duplicate titles, links without text or https,
-            and TODO placeholders. Exits 1 when there are errors (or warnings, with --strict).
+            links whose scheme is not http, https or mailto, and TODO placeholders. Exits 1 when there are errors (or warnings, with --strict).
             Example: salve check --due-within 30d --format json
             """)
 

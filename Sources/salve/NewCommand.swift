@@ -8,8 +8,10 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a new article, FAQ page or comparison with every front matter field.",
         discussion: """
-            The file name comes from the title; an existing file is never overwritten.
+            The file name comes from the title's Latin letters and digits (at most 80 characters), or from --slug;
+            an existing file is never overwritten.
             Example: salve new article "Does naltrexone help with fibromyalgia?"
+            Example: salve new faq "Фибромиалгия" --slug fibromyalgia-ru
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -25,9 +27,12 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The page title, in quotes.")
     var title: String
 
+    @Option(help: "The file name and URL segment: lowercase letters a-z, digits and hyphens (default: from the title).")
+    var slug: String?
+
     func run() throws {
         do {
-            let path = try NewPage.create(kind.contentKind, title: title, root: project.rootURL, today: .today)
+            let path = try NewPage.create(kind.contentKind, title: title, slug: slug, root: project.rootURL, today: .today)
             print(path)
         } catch let error as NewPage.NewPageError {
             throw ValidationFailed(message: error.description)

@@ -97,4 +97,19 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Built 1 article, 1 FAQ page, 1 comparison (35 files) into site/ in "))
     }
+
+    @Test("salve build and check show control characters from content as \\x1b, never raw")
+    func controlCharactersAreEscaped() throws {
+        let osc = "\u{1b}]52;c;SGVsbG8=\u{07}\u{1b}[2J\u{9b}"
+        let site = try TestSite(["content/articles/a.md": "---\ntitle: A \(osc)\nsummary: B\n---\n"])
+        defer { site.remove() }
+        for command in ["build", "check"] {
+            let result = try run(salveBinary.path, [command, "--root", site.root.path])
+            #expect(result.status == 1)
+            #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x9b })
+            #expect(result.stderr.contains("""
+                    title: A \\x1b]52;c;SGVsbG8=\\x07\\x1b[2J\\x9b
+                """), "\(command): \(result.stderr)")
+        }
+    }
 }

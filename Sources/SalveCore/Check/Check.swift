@@ -81,10 +81,15 @@ extension Site {
         return diagnostics
     }
 
-    /// Links without text, and external links over plain http.
+    /// Links without text, links with a scheme `SafeURL` refuses (cmark-gfm publishes them as `href=""`, a link
+    /// that goes nowhere), and external links over plain http.
     func linkProblems() -> [Diagnostic] {
         pages.flatMap { page in
             page.body.links.compactMap { link -> Diagnostic? in
+                if case .external(let url) = link.destination, let problem = SafeURL.problem(in: url) {
+                    return .error(page.document.sourcePath, line: link.line, problem.message(for: url),
+                                  fix: SafeURL.Problem.fix)
+                }
                 if !link.hasText {
                     return .warning(page.document.sourcePath, line: link.line, "a link has no text",
                                     fix: "write what the link leads to in the brackets, so screen readers can say it")

@@ -2,38 +2,97 @@
 import Foundation
 
 public enum NewPage {
+    /// Generated slugs stop at about ten words: enough to tell pages apart, short enough for a URL.
+    public static let maxSlugBytes = 80
+
     /// Writes a new page of `kind` titled `title` under `root`/content and returns its path from `root`.
-    /// Never overwrites: throws when the file exists.
-    public static func create(_ kind: ContentKind, title: String, root: URL, today: Day) throws -> String {
-        let slug = HeadingIDs.slug(title)
+    /// The file name is `slug`, or one made from the title's Latin letters and digits.
+    /// Never overwrites: throws when the file exists, and throws `NewPageError` for a title or slug that
+    /// cannot make a page the build accepts.
+    public static func create(_ kind: ContentKind, title: String, slug: String? = nil, root: URL, today: Day) throws -> String {
+        let title = title.trimmingWhitespace()
+        guard !title.isEmpty else { throw NewPageError.emptyTitle }
+        if let scalar = title.unicodeScalars.first(where: { PublishableText.isForbidden($0) || $0.value < 0x20 }) {
+            throw NewPageError.controlCharacter(SafeURL.codePoint(scalar))
+        }
+        let slug = try slug.map(checked) ?? self.slug(from: title)
         let path = "content/\(kind.folder)/\(slug).md"
         let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var interval = SiteConfig().reviewIntervalMonths
         if let data = FileManager.default.contents(atPath: root.appendingPathComponent("salve.yml").path) {
             interval = SiteConfig.parse(String(decoding: data, as: UTF8.self), path: "salve.yml").0.reviewIntervalMonths
         }
         let text = scaffold(kind, title: title, slug: slug, today: today, nextReview: today.adding(months: interval))
         do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch CocoaError.fileWriteFileExists {
             throw NewPageError.exists(path)
+        } catch let error as CocoaError {
+            let reason = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { "\($0.localizedDescription)" }
+            throw NewPageError.cannotWrite(path, reason ?? error.localizedDescription)
         }
         return path
     }
 
-    public enum NewPageError: Error, CustomStringConvertible {
+    /// A slug the build accepts (`[a-z0-9-]`, see `isValidSlug`) from the title's Latin letters and digits,
+    /// accents dropped (`Café` -> `cafe`), cut at a hyphen to at most `maxSlugBytes`.
+    /// - Throws: `NewPageError.noLatinLetters` when the title has none, so the editor chooses one with `--slug`.
+    static func slug(from title: String) throws -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        var slug = ""
+        var pendingHyphen = false
+        var hasLetter = false
+        for scalar in folded.unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
+            let isLetter = ("a"..."z").contains(scalar)
+            guard isLetter || ("0"..."9").contains(scalar) else {
+                pendingHyphen = true
+                continue
+            }
+            hasLetter = hasLetter || isLetter
+            if pendingHyphen && !slug.isEmpty { slug += "-" }
+            pendingHyphen = false
+            slug.unicodeScalars.append(scalar)
+        }
+        guard hasLetter else { throw NewPageError.noLatinLetters(title) }
+        guard slug.utf8.count > maxSlugBytes else { return slug }
+        let cut = slug.prefix(maxSlugBytes + 1)
+        if cut.last == "-" { return String(cut.dropLast()) }
+        guard let hyphen = cut.lastIndex(of: "-") else { return String(cut.dropLast()) }
+        return String(cut[..<hyphen])
+    }
+
+    /// A `--slug` given on the command line, held to the build's own rule.
+    static func checked(_ slug: String) throws -> String {
+        guard isValidSlug(slug), slug.utf8.count <= YAMLFields.maxNameBytes else { throw NewPageError.invalidSlug(slug) }
+        return slug
+    }
+
+    public enum NewPageError: Error, Equatable, CustomStringConvertible {
         case exists(String)
+        case emptyTitle
+        case controlCharacter(String)
+        case noLatinLetters(String)
+        case invalidSlug(String)
+        case cannotWrite(String, String)
 
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; choose another title or edit that file"
+            case .emptyTitle: "the title is empty; write the page's question or topic in quotes"
+            case .controlCharacter(let code):
+                "the title contains the control character \(code); type it without line breaks or control characters"
+            case .noLatinLetters:
+                "the title has no Latin letters to make a file name from; choose one with --slug, for example --slug fibromyalgia"
+            case .invalidSlug(let slug):
+                "the slug \"\(slug.escapingControlCharacters())\" is not valid; use lowercase letters a-z, digits and hyphens (at most \(YAMLFields.maxNameBytes))"
+            case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
             }
         }
     }
 
     static func scaffold(_ kind: ContentKind, title: String, slug: String, today: Day, nextReview: Day) -> String {
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle = yamlQuoted(title)
         var lines = [
             "---",
             "title: \(quotedTitle)",
@@ -41,7 +100,7 @@ public enum NewPage {
             "last_reviewed: \(today)",
             "reviewed_by: TODO Reviewer name, credentials",
             "next_review: \(nextReview)",
-            "slug: \(slug)",
+            "slug: \(yamlQuoted(slug))",
             "conditions: []",
         ]
         if kind != .comparison { lines.append("treatments: []") }
@@ -82,5 +141,22 @@ public enum NewPage {
                       "TODO Talk to your doctor about which treatments are right for you."]
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted scalar; the title holds no control characters (`create` refuses them), and YAML would
+    /// read U+2028, U+2029 and a byte order mark as line breaks or markers, so those are escaped.
+    static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\u{2028}": quoted += "\\u2028"
+            case "\u{2029}": quoted += "\\u2029"
+            case "\u{FEFF}": quoted += "\\uFEFF"
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 }

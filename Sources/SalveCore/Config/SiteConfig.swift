@@ -66,7 +66,7 @@ extension SiteConfig {
         config.title = fields.string("title", required: true, hint: "the site's name") ?? config.title
         config.description = fields.string("description") ?? ""
         if let url = fields.string("base_url", required: true, hint: "the address the site is published at") {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+            if SafeURL.isAbsoluteWebAddress(url) {
                 config.baseURL = normalise(baseURL: url)
             } else {
                 fields.diagnostics.append(
@@ -100,5 +100,16 @@ extension SiteConfig {
             }
         }
         return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics)
+    }
+
+    /// Replaces `baseURL` with the `--base-url` option's value, or reports why it cannot be the site's address.
+    public mutating func override(baseURL url: String, into diagnostics: inout [Diagnostic]) {
+        guard SafeURL.isAbsoluteWebAddress(url) else {
+            diagnostics.append(
+                .error("--base-url", "\"\(url)\" is not an absolute http:// or https:// address",
+                       fix: "write it with https://, for example --base-url https://example.org/health/"))
+            return
+        }
+        baseURL = SiteConfig.normalise(baseURL: url)
     }
 }

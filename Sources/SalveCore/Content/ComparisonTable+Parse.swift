@@ -31,6 +31,7 @@ extension ComparisonTable {
             item.rejectUnknownKeys(allowed: allowed, what: "a treatment row")
             let name = item.string("name", required: true, hint: "the treatment's name")
             let kind = item.treatmentKind()
+            if let name { item.checkFolderName(of: name, key: "treatments", line: item.line(of: "name")) }
             var articleLink: Located<String>? = nil
             if let article = item.string("article") {
                 articleLink = Located(article, line: item.line(of: "article"))

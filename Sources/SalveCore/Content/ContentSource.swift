@@ -32,14 +32,14 @@ struct ContentSource: Sendable {
             return source
         }
         let paths = ((try? fileManager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
-        let realFolder = folder.resolvingSymlinksInPath().path + "/"
+        let boundary = FolderBoundary(folder)
         for path in paths {
             let components = path.split(separator: "/")
             guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
             var isFolder: ObjCBool = false
             let url = folder.appendingPathComponent(path)
             // A symlink may not bring in files from elsewhere on the machine.
-            guard url.resolvingSymlinksInPath().path.hasPrefix(realFolder) else {
+            guard boundary.contains(url) else {
                 source.diagnostics.append(
                     .error("\(displayFolder)/\(path)", "this is a link to a file outside the content folder",
                            fix: "copy the file into \(displayFolder)/ instead of linking to it"))

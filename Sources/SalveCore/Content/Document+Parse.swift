@@ -47,7 +47,7 @@ extension Document {
             nextReview: nextReview ?? (lastReviewed ?? Day(year: 2000, month: 1, day: 1)!)
                 .adding(months: config.reviewIntervalMonths),
             slug: slug ?? "",
-            conditions: fields.strings("conditions").map(\.value),
+            conditions: parseConditions(&fields),
             treatments: treatments.map(\.0),
             treatmentKinds: Dictionary(
                 treatments.compactMap { name, kind in kind.map { (name, $0) } }, uniquingKeysWith: { a, _ in a }),
@@ -65,8 +65,21 @@ extension Document {
         return (document, diagnostics)
     }
 
+    private static func parseConditions(_ fields: inout YAMLFields) -> [String] {
+        let conditions = fields.strings("conditions")
+        for condition in conditions { fields.checkFolderName(of: condition.value, key: "conditions", line: condition.line) }
+        return conditions.map(\.value)
+    }
+
     private static func parseSlug(_ fields: inout YAMLFields, contentPath: String) -> String? {
         if let slug = fields.string("slug") {
+            guard slug.utf8.count <= YAMLFields.maxNameBytes else {
+                fields.diagnostics.append(
+                    .error(fields.path, line: fields.line(of: "slug"),
+                           "the slug is \(slug.utf8.count) bytes long; a folder name can be at most \(YAMLFields.maxNameBytes)",
+                           fix: "use a shorter slug of a few words, for example `ldn-fibromyalgia`"))
+                return nil
+            }
             guard isValidSlug(slug) else {
                 fields.diagnostics.append(
                     .error(fields.path, line: fields.line(of: "slug"), "the slug \"\(slug)\" is not valid",
@@ -90,17 +103,25 @@ extension Document {
     private static func parseTreatments(_ fields: inout YAMLFields) -> [(String, TreatmentKind?)] {
         guard let node = fields.node("treatments"), case .sequence(let items) = node,
             items.contains(where: { if case .mapping = $0 { true } else { false } })
-        else { return fields.strings("treatments").map { ($0.value, nil) } }
+        else {
+            let names = fields.strings("treatments")
+            for name in names { fields.checkFolderName(of: name.value, key: "treatments", line: name.line) }
+            return names.map { ($0.value, nil) }
+        }
         var treatments: [(String, TreatmentKind?)] = []
         for item in items {
             if case .scalar(let scalar) = item {
-                treatments.append((scalar.string.trimmingWhitespace(), nil))
+                let name = scalar.string.trimmingWhitespace()
+                fields.checkPublishable(name, key: "treatments", line: fields.line(of: item))
+                fields.checkFolderName(of: name, key: "treatments", line: fields.line(of: item))
+                treatments.append((name, nil))
                 continue
             }
             var entry = YAMLFields(item, path: fields.path, lineOffset: fields.lineOffset, what: "a treatment")
             entry.rejectUnknownKeys(allowed: ["name", "type"], what: "a treatment")
             let name = entry.string("name", required: true, hint: "the treatment's name")
             let kind = entry.treatmentKind()
+            if let name { entry.checkFolderName(of: name, key: "treatments", line: entry.line(of: "name")) }
             fields.diagnostics += entry.diagnostics
             if let name { treatments.append((name, kind)) }
         }
@@ -114,7 +135,7 @@ extension Document {
             let title = item.string("title", required: true, hint: "the title of the source")
             let reference = Reference(
                 title: title ?? "", publisher: item.string("publisher"), year: item.string("year"),
-                url: item.string("url"))
+                url: item.url("url"))
             fields.diagnostics += item.diagnostics
             if title != nil { references.append(reference) }
         }

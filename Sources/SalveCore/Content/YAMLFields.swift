@@ -62,6 +62,7 @@ struct YAMLFields {
             return nil
         }
         let text = scalar.string.trimmingWhitespace()
+        checkPublishable(text, key: key, line: line(of: key))
         if text.isEmpty && required { missing(key, hint: hint) }
         return text.isEmpty ? nil : text
     }
@@ -82,13 +83,28 @@ struct YAMLFields {
                                fix: "write the items as `- text`"))
                     continue
                 }
-                values.append(Located(scalar.string.trimmingWhitespace(), line: line(of: item)))
+                let text = scalar.string.trimmingWhitespace()
+                checkPublishable(text, key: key, line: line(of: item))
+                values.append(Located(text, line: line(of: item)))
             }
             return values
         case .mapping:
             wrongType(key, node: node, expected: "a list of text (`[a, b]` or `- a` lines)")
             return []
         }
+    }
+
+    /// An optional link address; anything but http, https, mailto or a relative path is an error (`SafeURL`).
+    mutating func url(_ key: String) -> String? {
+        let reported = diagnostics.count
+        guard let text = string(key) else { return nil }
+        // A control character is already reported by `string`, once is enough.
+        guard diagnostics.count == reported else { return nil }
+        if let problem = SafeURL.problem(in: text) {
+            diagnostics.append(.error(path, line: line(of: key), problem.message(for: text), fix: SafeURL.Problem.fix))
+            return nil
+        }
+        return text
     }
 
     mutating func day(_ key: String, required: Bool = false) -> Day? {
@@ -142,6 +158,26 @@ struct YAMLFields {
             return []
         }
         return sequence.map { YAMLFields($0, path: path, lineOffset: lineOffset, what: "each item of `\(key)`") }
+    }
+
+    /// Reports a character that XML or HTML cannot hold (`PublishableText`).
+    mutating func checkPublishable(_ text: String, key: String, line: Int?) {
+        guard let scalar = PublishableText.forbiddenScalar(in: text) else { return }
+        diagnostics.append(PublishableText.diagnostic(scalar, key: key, path: path, line: line))
+    }
+
+    /// File systems refuse a file name over 255 bytes, and the build makes one folder per slug.
+    static let maxNameBytes = 255
+
+    /// Reports a condition or treatment name whose page folder (its slug, as `Term.collect` makes it) would be
+    /// longer than a file name can be.
+    mutating func checkFolderName(of name: String, key: String, line: Int?) {
+        let bytes = HeadingIDs.slug(name).utf8.count
+        guard bytes > YAMLFields.maxNameBytes else { return }
+        diagnostics.append(
+            .error(path, line: line,
+                   "the name in `\(key)` is too long for its page's folder (\(bytes) bytes; at most \(YAMLFields.maxNameBytes))",
+                   fix: "use a shorter name, and put the long form in the page's text"))
     }
 
     mutating func rejectUnknownKeys(allowed: Set<String>, what: String) {

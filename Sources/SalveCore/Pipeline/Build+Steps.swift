@@ -21,7 +21,7 @@ extension Build {
             config = parsed
             diagnostics += found
         }
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalise(baseURL: baseURL) }
+        if let baseURL = options.baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
         var glossary = Glossary.empty
         if let text = project.glossaryText {
             let found: [Diagnostic]

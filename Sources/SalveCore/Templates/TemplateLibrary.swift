@@ -13,8 +13,20 @@ public struct TemplateLibrary: Sendable {
     public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
-        let files = ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }.sorted()
+        let entries = ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            .filter { !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
+        // The content/ rule, for templates and assets alike: a link out of templates/ would publish that file.
+        let boundary = FolderBoundary(folder)
+        let outside = Set(entries.filter { !boundary.contains(folder.appendingPathComponent($0)) })
+        for entry in outside.sorted() {
+            diagnostics.append(
+                .error("\(displayFolder)/\(entry)", "this is a link to a file outside the templates folder",
+                       fix: "copy the file into \(displayFolder)/ instead of linking to it"))
+        }
+        let templates = entries.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        // A linked-out template is reported once, above, not again by every template that uses it.
+        let names = Set(templates.map { String($0.dropLast(".mustache".count)) })
+        let files = templates.filter { !outside.contains($0) }
         for file in files {
             let path = "\(displayFolder)/\(file)"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
@@ -23,6 +35,7 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(path, "cannot read the template as UTF-8 text", fix: "save it as UTF-8"))
                 continue
             }
+            diagnostics += unknownPartials(in: text, path: path, names: names)
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -40,6 +53,14 @@ public struct TemplateLibrary: Sendable {
                        fix: "add \(displayFolder)/\(name).mustache (copy it from the default theme)"))
         }
         return (TemplateLibrary(library: library), diagnostics)
+    }
+
+    /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
+    static func unknownPartials(in text: String, path: String, names: Set<String>) -> [Diagnostic] {
+        PartialTag.scan(text).filter { !names.contains($0.name) }.map { tag in
+            .error(path, line: tag.line, column: tag.column, "the template uses the partial `\(tag.name)`, which the theme does not have",
+                   fix: "name a template by its path under templates/ without .mustache, such as `partials/card`")
+        }
     }
 
     /// Renders the page template `name` with a typed view.
