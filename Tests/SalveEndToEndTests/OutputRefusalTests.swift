@@ -29,10 +29,12 @@ struct OutputRefusalTests {
         ])
     }
 
-    func expectRefusal(_ output: String, saying reason: String, shown: ((URL) -> String)? = nil) throws {
+    /// Every output here lies inside the test's own folder, so even a Salve without these checks could only
+    /// damage that folder.
+    func expectRefusal(_ output: String, saying reason: String, shown: String? = nil) throws {
         let site = try OutputRefusalTests.project()
         defer { site.remove() }
-        let shown = shown?(site.root) ?? output
+        let shown = shown ?? output
         let before = try everything(in: site.root)
         let result = try run(salveBinary.path, ["build", "--root", site.root.path, "--output", output])
         #expect(result.status == 1)
@@ -52,7 +54,20 @@ struct OutputRefusalTests {
         try expectRefusal("templates", saying: "it is the project's templates/")
         try expectRefusal(".", saying: "it is the project folder")
         try expectRefusal("content/media/site", saying: "it is inside the project's content/")
-        try expectRefusal("..", saying: "it holds the project folder") { $0.deletingLastPathComponent().standardizedFileURL.path }
+    }
+
+    @Test("an output that holds the project folder is refused")
+    func ancestorOfProject() throws {
+        let site = try OutputRefusalTests.project()
+        defer { site.remove() }
+        try site.write("inner/salve.yml", TestSite.config)
+        let before = try everything(in: site.root)
+        #expect {
+            _ = try SiteWriter(output: site.root, project: site.root.appendingPathComponent("inner")).begin()
+        } throws: { error in
+            "\(error)" == "refusing to build into \(site.root.path): it holds the project folder — build into a folder of its own, such as site"
+        }
+        #expect(try everything(in: site.root) == before)
     }
 
     @Test("--output naming a regular file is refused and the file is unchanged")
