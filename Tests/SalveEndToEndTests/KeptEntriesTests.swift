@@ -131,7 +131,7 @@ struct KeptEntriesTests {
             #expect(FileIdentity(target.appendingPathComponent("CNAME").path) == cname)
         }
         let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }.sorted()
-        #expect(beside == [".published.lock", ".published.previous"])
+        #expect(beside == [".published.previous"])
     }
 
     @Test("a kept folder that a killed build had moved into its staging folder goes back into site/")

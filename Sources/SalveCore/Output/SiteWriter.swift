@@ -65,7 +65,10 @@ public struct SiteWriter: Sendable {
             let staging = location.sibling("tmp-\(getpid())")
             let previous = location.sibling("previous")
             try removeLeftovers(location, kept, keeping: previous)
-            if rename(previous, staging) != 0 {
+            var info = stat()
+            if rename(previous, staging) != 0 || lstat(staging, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+                // No previous site, or something that is not a folder in its place (it is Salve's own name).
+                unlink(staging)
                 guard mkdir(staging, 0o755) == 0 else { throw failure(location, errno, .creating, staging) }
             }
             return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous, lock: lock)
