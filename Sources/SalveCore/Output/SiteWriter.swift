@@ -72,6 +72,9 @@ public struct SiteWriter: Sendable {
                 guard mkdir(staging, 0o755) == 0 else { throw failure(location, errno, .creating, staging) }
             }
             return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous, lock: lock)
+        } catch let failure as FileSystemFailure {
+            lock.release()
+            throw WriteError.failed(location.shown, failure)
         } catch {
             lock.release()
             throw error

@@ -36,6 +36,11 @@ public final class StagedSite: Sendable {
         forbidden = kept.listed.union(try kept.entries(in: location.folder))
     }
 
+    /// A staged site dropped without `finish()` or `abandon()` (a caller that threw in between) gives up its lock.
+    deinit {
+        abandon()
+    }
+
     /// Writes one file of the new site, unless the staging folder already holds these bytes. Safe to call from
     /// many threads at once.
     public func write(_ file: OutputFile) throws {
@@ -146,6 +151,10 @@ public final class StagedSite: Sendable {
         do {
             try prune("", files: written.files, folders: written.folders)
             try swap()
+        } catch let failure as FileSystemFailure {
+            cleanUp()
+            lock.release()
+            throw SiteWriter.WriteError.failed(location.shown, failure)
         } catch {
             cleanUp()
             lock.release()
