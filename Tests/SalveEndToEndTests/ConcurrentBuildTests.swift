@@ -1,6 +1,7 @@
 // Two builds of one project at once do not break each other, and a failed write says what really went wrong.
 import Foundation
 import SalveCore
+import Synchronization
 import Testing
 
 @Suite("Builds at the same time, and write errors that name their cause")
@@ -31,6 +32,29 @@ struct ConcurrentBuildTests {
             }
             #expect(try site.read("articles/page-0/index.html").contains("Page 0, round \(round)"))
         }
+    }
+
+    @Test("a staged site takes files from many threads at once, shows nothing until finish, then swaps them in whole")
+    func stagedSiteFromManyThreads() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let staged = try SiteWriter(output: site.output, project: site.root).begin()
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 400) { n in
+            do { try staged.write(OutputFile("pages/\(n % 20)/\(n)/index.html", .text("page \(n)"))) } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path), "nothing is visible before finish")
+        #expect(throws: SiteWriter.WriteError.conflictingPaths("pages/3/123/index.html")) {
+            try staged.write(OutputFile("pages/3/123/index.html", .text("again")))
+        }
+        try staged.finish()
+        let files = try TestSite.snapshot(of: site.output)
+        #expect(files.count == 401, "400 pages and the .salve-output marker")
+        #expect(files["pages/3/123/index.html"] == Data("page 123".utf8))
+        #expect(throws: SiteWriter.WriteError.closed) { try staged.write(OutputFile("late.html", .text("x"))) }
     }
 
     @Test("a build that cannot get the lock in time names the pid that holds it; the lock is free again after")
