@@ -39,7 +39,7 @@ public enum Build {
     ///   or the I/O error that stopped the write.
     public static func run(_ options: BuildOptions) throws -> BuildReport {
         let (site, files, warnings) = try prepare(options)
-        try SiteWriter(output: options.output).write(files)
+        try SiteWriter(output: options.output, project: options.root, keep: site.config.keep).write(files)
         var pages: [ContentKind: Int] = [:]
         for page in site.pages { pages[page.kind, default: 0] += 1 }
         return BuildReport(pages: pages, filesWritten: files.count, warnings: warnings)
