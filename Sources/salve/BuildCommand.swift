@@ -9,6 +9,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site from content/ and templates/ into site/.",
         discussion: """
             Errors are printed as `file:line: error: message — fix`; a failed build leaves site/ as it was.
+            The output keeps its hidden entries (.git, .nojekyll), CNAME and salve.yml's `keep:` names; \
+            Salve refuses an output that holds other files it did not make (its folders hold .salve-output).
             Example: salve build --drafts --output /tmp/preview
             """)
 

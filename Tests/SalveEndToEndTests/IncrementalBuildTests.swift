@@ -99,9 +99,10 @@ private func read(_ site: TestSite, _ path: String) throws -> String {
 }
 
 /// Every file under `folder` (hidden ones too) with its bytes.
+/// The site's files; `salve build`'s marker (`.salve-output`, which says the folder is Salve's) is not part of it.
 private func contents(of folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where path != ".salve-output" {
         var isFolder: ObjCBool = false
         let url = folder.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }

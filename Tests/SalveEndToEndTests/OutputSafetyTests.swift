@@ -66,6 +66,24 @@ struct OutputSafetyTests {
         #expect(try modified("sitemap.xml") != old, "the sitemap lists the new page, so it was written")
     }
 
+    @Test("a hard-linked snapshot of site/ (cp -al) is not changed by rebuilds that change its pages")
+    func hardLinkedSnapshotStaysUnchanged() throws {
+        let site = try TestSite(["content/articles/a.md": TestSite.page("Version 0")])
+        defer { site.remove() }
+        try site.build()
+        try site.build()
+        let snapshot = site.root.appendingPathComponent("snapshot")
+        #expect(try run("/bin/cp", ["-al", site.output.path, snapshot.path]).status == 0)
+        let before = try TestSite.snapshot(of: snapshot)
+        #expect(try String(decoding: #require(before["articles/a/index.html"]), as: UTF8.self).contains("Version 0"))
+        for round in 1...3 {
+            try site.write("content/articles/a.md", TestSite.page("Version \(round)"))
+            try site.build()
+            #expect(try site.read("articles/a/index.html").contains("Version \(round)"))
+            #expect(try TestSite.snapshot(of: snapshot) == before, "after rebuild \(round)")
+        }
+    }
+
     @Test("a generated knowledge base gives the same bytes on one thread and on many, build after build")
     func threadCountDoesNotMatter() throws {
         // The benchmark's own generator: articles, FAQ pages and comparisons shaped like the real content model.

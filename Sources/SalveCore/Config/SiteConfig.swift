@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Pages whose SMOG grade is above this get a warning in `salve check`.
     public var maxReadingGrade: Double?
+    /// Names at the top of the output folder that every build leaves untouched (CNAME is always kept, and so are
+    /// hidden entries such as .git).
+    public var keep: [String] = []
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -49,7 +52,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
-        "readability",
+        "readability", "keep",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -97,6 +100,15 @@ extension SiteConfig {
                 readability.diagnostics.append(
                     .error(path, line: readability.line(of: "max_grade"), "max_grade must be a number",
                            fix: "write a school grade such as 8"))
+            }
+        }
+        for name in fields.strings("keep") {
+            if name.value.isEmpty || name.value == "." || name.value == ".." || name.value.contains("/") {
+                fields.diagnostics.append(
+                    .error(path, line: name.line, "`keep` item \"\(name.value)\" is not a name at the top of the output folder",
+                           fix: "list names such as CNAME or downloads, without `/`"))
+            } else {
+                config.keep.append(name.value)
             }
         }
         return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics)

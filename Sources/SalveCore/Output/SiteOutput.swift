@@ -25,3 +25,5 @@ final class CollectedOutput: SiteOutput, @unchecked Sendable {
         return received.sorted { $0.path < $1.path }
     }
 }
+
+extension StagedSite: SiteOutput {}

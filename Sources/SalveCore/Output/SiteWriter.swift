@@ -1,162 +1,129 @@
-// Writes the site into a temporary folder beside the output and swaps it in only once everything is written,
-// so a failed build never leaves a half-written site.
+// Writes the site into a staging folder beside the output and swaps it in only once everything is written, so a
+// failed build never leaves a half-written site, and never replaces a folder or a file that is not Salve's.
 //
-// The site replaced by a swap is kept beside the output as `.NAME.previous` and becomes the next build's
-// staging folder: files whose bytes did not change are left alone and the rest are overwritten in place.
+// The site replaced by a swap is kept beside the output as `.NAME.previous` and becomes the next build's staging
+// folder: files whose bytes did not change are left alone, and the rest are written anew and renamed into place.
 // Deleting and recreating tens of thousands of files on every build cost more kernel time than rendering them.
 import Foundation
 
 public struct SiteWriter: Sendable {
     public let output: URL
+    /// The project folder: an output that is, holds or lies inside its content/, templates/ or salve.yml is refused.
+    public let project: URL?
+    /// Names at the top of the output that survive every build untouched, besides hidden entries and CNAME.
+    public let keep: [String]
+    /// How long `begin` waits for another build of the same output to finish.
+    public let lockWait: Duration
+    /// How the output is named in messages; by default its path relative to the project, else the whole path.
+    public let shown: String
 
-    public init(output: URL) {
+    public init(output: URL, project: URL? = nil, keep: [String] = [], lockWait: Duration = .seconds(60), shown: String? = nil) {
         self.output = output.standardizedFileURL
-    }
-
-    /// Where a build writes before the swap: beside the output, so the final rename stays on one file system.
-    var staging: URL { sibling("tmp-\(getpid())") }
-
-    /// The site the last swap replaced, reused as the next staging folder.
-    var previous: URL { sibling("previous") }
-
-    private func sibling(_ suffix: String) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
+        self.project = project?.standardizedFileURL
+        self.keep = keep
+        self.lockWait = lockWait
+        let path = self.output.path
+        self.shown = shown ?? self.project.flatMap { root -> String? in
+            if path == root.path { return "." }
+            return OutputLocation.isInside(path, root.path) ? String(path.dropFirst(root.path.count + 1)) : nil
+        } ?? path
     }
 
     /// Writes `files` and replaces the output folder with them. Throws without touching the old output.
     public func write(_ files: [OutputFile]) throws {
-        let fileManager = FileManager.default
-        removeLeftovers()
-        do {
-            if rename(previous.path, staging.path) != 0 {
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
-            try writeAll(files, into: staging)
-            try swapIn()
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw WriteError.failed(output.lastPathComponent, reason(error))
-        }
-    }
-
-    private func reason(_ error: Error) -> String {
-        if let error = error as? WriteError { return error.description }
-        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
-    }
-
-    /// Staging folders of builds that were killed before they finished.
-    private func removeLeftovers() {
-        let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent).tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
-
-    /// Makes `root` hold exactly `files`: what is not part of the new site goes, folders are made parents first,
-    /// then the files are written on every core, skipping those whose bytes are already right.
-    private func writeAll(_ files: [OutputFile], into root: URL) throws {
-        if let escaping = files.first(where: { !$0.isContained }) { throw WriteError.pathEscapes(escaping.path) }
-        var folders: Set<String> = []
-        for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        try removeEntries(under: root, "", keepingFolders: folders, files: Set(files.map(\.path)))
-        for folder in folders.sorted() {
-            guard mkdir(root.appendingPathComponent(folder).path, 0o755) == 0 || errno == EEXIST else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-        }
+        let site = try begin()
         let failures = files.parallelMap { file -> Error? in
-            let target = root.appendingPathComponent(file.path).path
-            do {
-                switch file.contents {
-                case .text(let text):
-                    var text = text
-                    try text.withUTF8 { try writeUnlessSame(target, UnsafeRawBufferPointer($0)) }
-                case .copy(let source):
-                    try Data(contentsOf: source).withUnsafeBytes { try writeUnlessSame(target, $0) }
-                }
-                return nil
-            } catch { return error }
+            do { try site.write(file) } catch { return error }
+            return nil
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            site.abandon()
+            throw failure
+        }
+        try site.finish()
     }
 
-    /// Removes every entry below `folder` that the new site has no place for: anything that is neither one of
-    /// its folders nor one of its files (symbolic links and other oddities included).
-    private func removeEntries(under root: URL, _ folder: String, keepingFolders folders: Set<String>, files: Set<String>)
-        throws
-    {
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
-        for name in names {
-            let path = folder.isEmpty ? name : folder + "/" + name
-            let url = root.appendingPathComponent(path)
+    /// Checks the output, takes its lock and prepares the staging folder.
+    /// - Throws: `WriteError.refused` when the output is not Salve's to replace, `.busy` when another build holds
+    ///   the lock past `lockWait`, `.failed` for an I/O error. Nothing in or beside the output is changed then.
+    public func begin() throws -> StagedSite {
+        let location = OutputLocation(output, shown: shown)
+        let kept = KeptEntries(listed: keep)
+        if let refusal = try refusal(location, kept) { throw refusal }
+        guard mkdirs(location.parent) else { throw failure(location, errno, .creating, location.parent) }
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(location.sibling("lock"), wait: lockWait)
+        } catch let busy as BuildLock.Busy {
+            throw WriteError.busy(location.shown, busy.pid)
+        } catch let failure as FileSystemFailure {
+            throw WriteError.failed(location.shown, failure)
+        }
+        do {
+            // Checked again under the lock: a build that finished while this one waited may have changed the output.
+            if let refusal = try refusal(location, kept) { throw refusal }
+            let staging = location.sibling("tmp-\(getpid())")
+            let previous = location.sibling("previous")
+            try removeLeftovers(location, kept, keeping: previous)
             var info = stat()
-            guard lstat(url.path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR where folders.contains(path):
-                try removeEntries(under: root, path, keepingFolders: folders, files: files)
-            case S_IFREG where files.contains(path):
-                continue
-            default:
-                try FileManager.default.removeItem(at: url)
+            if rename(previous, staging) != 0 || lstat(staging, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+                // No previous site, or something that is not a folder in its place (it is Salve's own name).
+                unlink(staging)
+                guard mkdir(staging, 0o755) == 0 else { throw failure(location, errno, .creating, staging) }
             }
+            return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous, lock: lock)
+        } catch let failure as FileSystemFailure {
+            lock.release()
+            throw WriteError.failed(location.shown, failure)
+        } catch {
+            lock.release()
+            throw error
         }
     }
 
-    /// A file that already holds these bytes is not written again, so its modification time stays.
-    private func writeUnlessSame(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
-        if !PlainFile.holds(path, bytes) { try PlainFile.write(path, bytes) }
+    private func refusal(_ location: OutputLocation, _ kept: KeptEntries) throws -> WriteError? {
+        do {
+            return try location.refusal(project: project, kept: kept)
+        } catch {
+            throw failure(location, errno, .reading, location.shown)
+        }
     }
 
-    /// Exchanges the staging folder and the output in one atomic step (Linux `renameat2` with
-    /// RENAME_EXCHANGE), so at every instant the output is either the whole old site or the whole new one.
-    private func swapIn() throws {
-        guard FileManager.default.fileExists(atPath: output.path) else {
-            try FileManager.default.moveItem(at: staging, to: output)
-            return
+    /// Staging folders of builds whose process is gone (a live one belongs to a build that does not lock, such as
+    /// an older Salve, and is left alone), and the previous site's kept entries, which go back to the output
+    /// when it lacks them.
+    private func removeLeftovers(_ location: OutputLocation, _ kept: KeptEntries, keeping previous: String) throws {
+        let prefix = ".\(location.name).tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || kill(pid, 0) != 0 && errno == ESRCH
+            else { continue }
+            let folder = (location.parent as NSString).appendingPathComponent(name)
+            try rescue(from: folder, location, kept)
+            try? FileManager.default.removeItem(atPath: folder)
         }
-        guard let exchange = renameExchange else {
-            // No atomic exchange on this system: two renames, with the old site restored if the second fails.
-            try FileManager.default.moveItem(at: output, to: previous)
-            do { try FileManager.default.moveItem(at: staging, to: output) } catch {
-                try? FileManager.default.moveItem(at: previous, to: output)
-                throw error
-            }
-            return
-        }
-        guard exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, renameExchangeFlag) == 0 else {
-            throw WriteError.swapFailed(String(cString: strerror(errno)))
-        }
-        if rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+        try rescue(from: previous, location, kept)
     }
 
-    public enum WriteError: Error, CustomStringConvertible {
-        case pathEscapes(String)
-        case swapFailed(String)
-        case failed(String, String)
-
-        public var description: String {
-            switch self {
-            case .failed(let output, let reason):
-                "could not write the site (\(reason)); \(output)/ was left as it was — free some disk space or check permissions"
-            case .pathEscapes(let path): "refusing to write \(path): it would leave the output folder"
-            case .swapFailed(let reason): "could not swap the new site in: \(reason)"
-            }
+    private func rescue(from folder: String, _ location: OutputLocation, _ kept: KeptEntries) throws {
+        do {
+            try kept.rescue(from: folder, into: location.folder, shownLeftover: folder, shownOutput: location.shown)
+        } catch let failure as FileSystemFailure {
+            throw WriteError.failed(location.shown, failure)
         }
+    }
+
+    private func failure(_ location: OutputLocation, _ code: Int32, _ action: FileSystemFailure.Action, _ path: String)
+        -> WriteError
+    {
+        .failed(location.shown, FileSystemFailure(code: code, action: action, path: path))
+    }
+
+    /// `mkdir -p`.
+    private func mkdirs(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR || { errno = ENOTDIR; return false }() }
+        guard mkdirs((path as NSString).deletingLastPathComponent) else { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 }
-
-/// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not declare it.
-private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-private let renameExchange: RenameAt2? = {
-    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
-    return unsafeBitCast(symbol, to: RenameAt2.self)
-}()
-private let renameExchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>

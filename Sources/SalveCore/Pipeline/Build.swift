@@ -57,15 +57,19 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws -> BuildReport {
         var timings = Timings(onStep: options.onStep)
         let model = try model(options, timings: &timings)
-        let output = CollectedOutput()
-        try emit(model, threads: options.threads, into: output, timings: &timings)
-        let files = output.files
-        try timings.step("write", unit: "files", count: { files.count }) {
-            try SiteWriter(output: options.output).write(files)
+        // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
+        let staged = try SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep).begin()
+        let written: Int
+        do {
+            written = try emit(model, threads: options.threads, into: staged, timings: &timings)
+            try timings.step("write", unit: "files", count: { written }) { try staged.finish() }
+        } catch {
+            staged.abandon()
+            throw error
         }
         var pages: [ContentKind: Int] = [:]
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
-        return BuildReport(pages: pages, filesWritten: files.count, warnings: model.warnings, steps: timings.steps)
+        return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -113,7 +117,9 @@ public enum Build {
     }
 
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
-    static func emit(_ model: Model, threads: Int?, into output: some SiteOutput, timings: inout Timings) throws {
+    /// - Returns: how many files were handed over.
+    @discardableResult
+    static func emit(_ model: Model, threads: Int?, into output: some SiteOutput, timings: inout Timings) throws -> Int {
         let site = model.site
         let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings) }
         let templates = model.templates
@@ -134,6 +140,7 @@ public enum Build {
         }
         for file in index + feeds { try output.write(file) }
         for (path, source) in model.assets + model.media { try output.write(OutputFile(path, .copy(source))) }
+        return views.count + index.count + feeds.count + model.assets.count + model.media.count
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.
