@@ -15,4 +15,16 @@ struct FolderBoundary: Sendable {
     func contains(_ url: URL) -> Bool {
         url.resolvingSymlinksInPath().path.hasPrefix(realFolder)
     }
+
+    /// `contains(url)` for `url` = the folder + `relativePath`, without resolving anything when no part of the path
+    /// is a symlink (the common case, and most of the cost of reading thousands of pages).
+    func contains(_ url: URL, relativePath: String) -> Bool {
+        var partial = String(realFolder.dropLast())
+        var info = stat()
+        for component in relativePath.split(separator: "/") {
+            partial += "/" + component
+            guard lstat(partial, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return contains(url) }
+        }
+        return true
+    }
 }

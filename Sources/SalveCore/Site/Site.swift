@@ -52,8 +52,21 @@ public struct Site: Sendable {
                 shared[other, default: 0] += 1
             }
         }
-        let suggested = shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maxSuggested).map(\.key)
-        return chosen + suggested
+        return chosen + topSuggestions(shared)
+    }
+
+    /// The `maxSuggested` pages sharing the most terms, lowest index first among equals: a selection, not a sort,
+    /// since a page can share a term with thousands of others.
+    private static func topSuggestions(_ shared: [Int: Int]) -> [Int] {
+        var best: [(page: Int, count: Int)] = []
+        for (page, count) in shared {
+            guard best.count < maxSuggested || (count, -page) > (best[best.count - 1].count, -best[best.count - 1].page)
+            else { continue }
+            let position = best.firstIndex { (count, -page) > ($0.count, -$0.page) } ?? best.count
+            best.insert((page, count), at: position)
+            if best.count > maxSuggested { best.removeLast() }
+        }
+        return best.map(\.page)
     }
 
     public func url(_ sitePath: String) -> String { config.basePath + sitePath }
