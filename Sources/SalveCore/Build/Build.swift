@@ -69,6 +69,7 @@ public enum Build {
             sitePaths: Dictionary(documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
             sources: source.markdownPaths)
         diagnostics += Site.duplicateURLs(in: documents)
+        diagnostics += Term.clashes(in: documents)
         diagnostics += documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
 
         let glossary = loadGlossary(root.appendingPathComponent(Glossary.path), into: &diagnostics)
