@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Pages whose SMOG grade is above this get a warning in `salve check`.
     public var maxReadingGrade: Double?
+    /// How many of the most recently reviewed pages feed.xml lists (`feed: {entries: 50}`).
+    public var feedEntries = 50
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -49,7 +51,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
-        "readability",
+        "readability", "feed",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -99,6 +101,17 @@ extension SiteConfig {
                            fix: "write a school grade such as 8"))
             }
         }
-        return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics)
+        var feed = YAMLFields(fields.node("feed"), path: path, lineOffset: 0, what: "`feed`")
+        feed.rejectUnknownKeys(allowed: ["entries"], what: "`feed`")
+        if let entries = feed.int("entries") {
+            if entries > 0 {
+                config.feedEntries = entries
+            } else {
+                feed.diagnostics.append(
+                    .error(path, line: feed.line(of: "entries"), "feed entries must be above 0",
+                           fix: "use a number such as 50"))
+            }
+        }
+        return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics + feed.diagnostics)
     }
 }

@@ -17,6 +17,12 @@ public struct Glossary: Sendable, Equatable {
 
     /// Parses the glossary: a list of `term`, `definition` and optional `also_called`.
     public static func parse(_ text: String, path: String = Glossary.path) -> (Glossary, [Diagnostic]) {
+        // The same cap as pages: a 26 MB glossary took 28 s to parse.
+        guard text.utf8.count <= ContentSource.maxFileSize else {
+            let megabytes = String(Double(text.utf8.count * 10 / 1_048_576) / 10)
+            return (.empty, [.error(path, "the glossary is \(megabytes) MB; it can be at most \(ContentSource.maxFileSize / 1_048_576) MB",
+                                    fix: "keep definitions short, or split long explanations into articles")])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
