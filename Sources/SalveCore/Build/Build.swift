@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Worker threads for rendering; nil uses every core.
     public var threads: Int?
+    /// URLs per sitemap file before sitemap.xml becomes an index (sitemaps.org: 50,000; tests set fewer).
+    public var urlsPerSitemap = Site.urlsPerSitemap
 
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil,
                 today: Day = .today, threads: Int? = nil)
@@ -69,6 +71,7 @@ public enum Build {
             sitePaths: Dictionary(documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
             sources: source.markdownPaths)
         diagnostics += Site.duplicateURLs(in: documents)
+        diagnostics += Term.clashes(in: documents)
         diagnostics += documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
 
         let glossary = loadGlossary(root.appendingPathComponent(Glossary.path), into: &diagnostics)
@@ -93,7 +96,7 @@ public enum Build {
             templates: templates,
             assets: copies(under: root.appendingPathComponent("templates/assets"), prefix: ""),
             media: source.media.map { ($0, root.appendingPathComponent("content").appendingPathComponent($0)) },
-            threads: options.threads)
+            threads: options.threads, urlsPerSitemap: options.urlsPerSitemap)
             + SearchIndex.make(from: site, synonyms: synonyms.adding(glossary), threads: options.threads).files()
         diagnostics += site.brokenLinks(outputPaths: Set(files.map(\.path)))
         diagnostics += site.overdueReviews(today: options.today)

@@ -3,8 +3,8 @@ import Foundation
 
 extension Site {
     /// Renders every page (in parallel) and lists the files to copy. Paths are inside the output folder.
-    func outputFiles(templates: TemplateLibrary, assets: [(String, URL)], media: [(String, URL)], threads: Int?)
-        throws -> [OutputFile]
+    func outputFiles(templates: TemplateLibrary, assets: [(String, URL)], media: [(String, URL)], threads: Int?,
+                     urlsPerSitemap: Int = Site.urlsPerSitemap) throws -> [OutputFile]
     {
         let listings = self.listings
         let site = self
@@ -33,7 +33,7 @@ extension Site {
         let sitemapEntries = listings.map { ($0.sitePath, newestReview(of: $0.terms?.flatMap(\.pages) ?? $0.items)) }
             + [("", newestReview(of: Array(pages.indices))), ("search/", nil)]
             + (glossary.terms.isEmpty ? [] : [("glossary/", nil)])
-        files.append(OutputFile("sitemap.xml", .text(sitemap(listings: sitemapEntries))))
+        files += sitemaps(listings: sitemapEntries, limit: urlsPerSitemap)
         files.append(OutputFile("feed.xml", .text(atomFeed())))
         files.append(OutputFile("robots.txt", .text(robots())))
         files += assets.map { OutputFile("assets/" + $0.0, .copy($0.1)) }

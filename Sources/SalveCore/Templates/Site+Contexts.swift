@@ -39,7 +39,7 @@ extension Site {
     }
 
     func termLinks(_ names: [String], _ taxonomy: Term.Taxonomy) -> [[String: Any]] {
-        names.map { ["name": $0, "url": url("\(taxonomy.rawValue)/\(HeadingIDs.slug($0))/")] }
+        names.map { ["name": $0, "url": url("\(taxonomy.rawValue)/\(Slug.make($0))/")] }
     }
 
     /// The context of a content page (article, FAQ or comparison).
