@@ -24,7 +24,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
             let response = try await next(request, context)
             guard response.status == .notFound else { return response }
         } catch let error as HTTPResponseError where error.status == .notFound {}
-        let bytes = files.read("/404.html")?.bytes
+        let bytes = files.read("/404.html")?.pageBytes
             ?? LiveReload.inject(into: Array("<!doctype html><title>Not found</title><body><h1>Not found</h1></body>".utf8))
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"

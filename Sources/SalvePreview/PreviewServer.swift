@@ -33,6 +33,7 @@ public struct PreviewServer: Sendable {
 
         let files = PreviewFiles(root: options.output)
         let router = Router()
+        router.add(middleware: HostCheck(allowed: AllowedHosts(host: options.host, port: port)))
         router.add(middleware: RefuseEncodedSeparators())
         router.add(middleware: NotFoundPage(files: files))
         // no-cache: a tab that moves to another page after a rebuild must ask again (a cheap 304) rather than

@@ -1,4 +1,5 @@
 // The cmark-gfm wrapper: heading ids, callouts, safety defaults, link rewriting and FAQ sections.
+import Foundation
 import Testing
 @testable import SalveCore
 
@@ -20,7 +21,24 @@ struct MarkdownTests {
         #expect(ids.next(for: "Can LDN cure fibromyalgia?") == "can-ldn-cure-fibromyalgia")
         #expect(ids.next(for: "Can LDN cure fibromyalgia?") == "can-ldn-cure-fibromyalgia-1")
         #expect(ids.next(for: "Côté: 4.5 mg & more") == "cote-45-mg--more")
-        #expect(ids.next(for: "!!!") == "section")
+        #expect(ids.next(for: "!!!") == "section.1", "nothing left: an id with a dot, which no slug has")
+        #expect(ids.next(for: "Section") == "section")
+        #expect(ids.next(for: "🙂") == "section.2")
+        #expect(ids.next(for: "Фибромиалгия") == "фибромиалгия", "letters of every script stay")
+        #expect(ids.next(for: "Main") == "main-1", "the theme's ids are taken")
+        #expect(ids.next(for: "fn 2") == "heading-fn-2", "families the theme numbers are prefixed")
+    }
+
+    @Test("ASCII names keep the slugs they had; other scripts keep their letters; composed and decomposed letters agree")
+    func slugs() {
+        #expect(Slug.make("Low-dose naltrexone (LDN)") == "low-dose-naltrexone-ldn")
+        #expect(Slug.make("Sjögren's syndrome") == "sjogrens-syndrome")
+        #expect(Slug.make("C++") == "c")
+        #expect(Slug.make("纤维肌痛") == "纤维肌痛")
+        #expect(Slug.make("Депрессия") == "депрессия")
+        #expect(Slug.make("й") == Slug.make("и\u{306}"))
+        #expect(Slug.make("<script>\"&'") == "script")
+        #expect(Slug.make("..").isEmpty && Slug.make("!!!").isEmpty)
     }
 
     @Test("headings get their id and a visible anchor link, even in safe mode")
@@ -86,5 +104,27 @@ struct MarkdownTests {
         #expect(rendered.sections[0].headingHTML.hasPrefix("<h2 id=\"is-it-real\">"))
         #expect(rendered.sections[0].html.hasPrefix("<p>Yes.</p>"))
         #expect(rendered.sections[0].html.contains("<h3 id=\"detail\">"))
+    }
+}
+
+@Suite("theme ids")
+struct ThemeIDTests {
+    @Test("every literal id in the default theme's templates and scripts is reserved")
+    func everyThemeIDIsReserved() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: templates.path)
+        var found: Set<String> = []
+        for path in paths where path.hasSuffix(".mustache") || path.hasSuffix(".js") {
+            let text = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
+            for pattern in [#"id="([^"{]+)""#, #"\.id = "([^"]+)""#, #"getElementById\("([^"]+)"\)"#] {
+                let expression = try NSRegularExpression(pattern: pattern)
+                for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    found.insert(String(text[Range(match.range(at: 1), in: text)!]))
+                }
+            }
+        }
+        #expect(found.count > 10, "the scan found the theme's ids")
+        #expect(found.filter { !ThemeIDs.isReserved($0) }.sorted() == [])
     }
 }

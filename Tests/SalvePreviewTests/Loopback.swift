@@ -17,9 +17,11 @@ struct LoopbackError: Error, CustomStringConvertible {
 /// One connection; blocking reads, each bounded by `readTimeout`.
 final class LoopbackConnection {
     private let socket: Int32
+    private let port: Int
     private var buffer: [UInt8] = []
 
     init(port: Int, readTimeout: Int = 10) throws {
+        self.port = port
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw LoopbackError(description: "socket: \(errno)") }
         var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
@@ -45,8 +47,10 @@ final class LoopbackConnection {
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func send(_ method: String, _ target: String, headers: [String: String] = [:]) throws {
-        var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    /// `hosts` are the Host headers sent, in order: nil sends the preview's own `127.0.0.1:PORT`.
+    func send(_ method: String, _ target: String, headers: [String: String] = [:], hosts: [String]? = nil) throws {
+        var request = "\(method) \(target) HTTP/1.1\r\n"
+        for host in hosts ?? ["127.0.0.1:\(port)"] { request += "Host: \(host)\r\n" }
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "\r\n"
         let bytes = Array(request.utf8)
@@ -116,6 +120,21 @@ final class LoopbackConnection {
         return HTTPReply(status: status, headers: headers, body: body)
     }
 
+    /// Reads and drops a `count`-byte body in small pieces (so the client holds no large file either); returns
+    /// how many bytes came and the last `keeping` of them.
+    func drain(count: Int, keeping: Int) throws -> (received: Int, tail: [UInt8]) {
+        var received = 0
+        var tail: [UInt8] = []
+        while received < count {
+            if buffer.isEmpty { try fill() }
+            let piece = buffer.prefix(count - received)
+            received += piece.count
+            tail = Array((tail + piece).suffix(keeping))
+            buffer.removeFirst(piece.count)
+        }
+        return (received, tail)
+    }
+
     /// The next chunk of a chunked body, nil at its end.
     func nextChunk() throws -> [UInt8]? {
         let sizeLine = String(decoding: try take(until: Array("\r\n".utf8)), as: UTF8.self)
@@ -136,10 +155,12 @@ func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thro
 }
 
 /// One request on its own connection.
-func fetch(_ port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> HTTPReply {
+func fetch(_ port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], hosts: [String]? = nil)
+    async throws -> HTTPReply
+{
     try await offload {
         let connection = try LoopbackConnection(port: port)
-        try connection.send(method, target, headers: headers.merging(["Connection": "close"]) { a, _ in a })
+        try connection.send(method, target, headers: headers.merging(["Connection": "close"]) { a, _ in a }, hosts: hosts)
         return try connection.response(method: method)
     }
 }

@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Names at the top of the output folder that every build leaves untouched (CNAME is always kept, and so are
     /// hidden entries such as .git).
     public var keep: [String] = []
+    /// How many of the most recently reviewed pages feed.xml lists (`feed: {entries: 50}`).
+    public var feedEntries = 50
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -52,7 +54,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
-        "readability", "keep",
+        "readability", "keep", "feed",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -111,7 +113,18 @@ extension SiteConfig {
                 config.keep.append(name.value)
             }
         }
-        return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics)
+        var feed = YAMLFields(fields.node("feed"), path: path, lineOffset: 0, what: "`feed`")
+        feed.rejectUnknownKeys(allowed: ["entries"], what: "`feed`")
+        if let entries = feed.int("entries") {
+            if entries > 0 {
+                config.feedEntries = entries
+            } else {
+                feed.diagnostics.append(
+                    .error(path, line: feed.line(of: "entries"), "feed entries must be above 0",
+                           fix: "use a number such as 50"))
+            }
+        }
+        return (config, fields.diagnostics + markdown.diagnostics + readability.diagnostics + feed.diagnostics)
     }
 
     /// Replaces `baseURL` with the `--base-url` option's value, or reports why it cannot be the site's address.

@@ -25,6 +25,14 @@ extension ComparisonTable {
         if fields.node("treatments") == nil {
             fields.missing("treatments", hint: "a list of rows, each with `name` and one value per criterion")
         }
+        // Counted before any row is read: each cell goes through cmark-gfm on its own.
+        if case .sequence(let items)? = fields.node("treatments"), items.count * max(criteria.count, 1) > TableSize.maxCells {
+            fields.diagnostics.append(
+                .error(fields.path, line: fields.line(of: "treatments"),
+                       "this comparison has \(items.count * max(criteria.count, 1)) cells; a table can have at most \(TableSize.maxCells)",
+                       fix: "split it into several comparisons"))
+            return ComparisonTable(criteria: criteria, rows: [])
+        }
         let allowed = Set(criteria.map(\.key)).union(["name", "article", "type"])
         var rows: [Row] = []
         for var item in fields.mappings("treatments", what: "treatments") {

@@ -172,7 +172,7 @@ struct YAMLFields {
     /// Reports a condition or treatment name whose page folder (its slug, as `Term.collect` makes it) would be
     /// longer than a file name can be.
     mutating func checkFolderName(of name: String, key: String, line: Int?) {
-        let bytes = HeadingIDs.slug(name).utf8.count
+        let bytes = Slug.make(name).utf8.count
         guard bytes > YAMLFields.maxNameBytes else { return }
         diagnostics.append(
             .error(path, line: line,

@@ -1,11 +1,22 @@
-// GitHub-style heading ids: lowercased, punctuation dropped, spaces to hyphens, -1/-2 for repeats.
+// GitHub-style heading ids: lowercased, punctuation dropped, spaces to hyphens, -1/-2 for repeats; letters of
+// every script kept; ids the theme uses are taken already.
 
 /// Hands out heading ids for one page, numbering repeats the way GitHub does.
 struct HeadingIDs {
-    private var used: [String: Int] = [:]
+    /// The theme's own ids count as used, so a heading "Main" gets `main-1`, never a second `main`.
+    private var used: [String: Int] = Dictionary(uniqueKeysWithValues: ThemeIDs.reserved.map { ($0, 0) })
+    private var untitled = 0
 
     mutating func next(for text: String) -> String {
-        let base = HeadingIDs.slug(text)
+        var base = Slug.make(text)
+        if base.isEmpty {
+            // "." never appears in a slug or a theme id, so these cannot meet any other id.
+            untitled += 1
+            return "section.\(untitled)"
+        }
+        // A family the theme or cmark-gfm numbers (fn-1, glossary-tip-…): a suffix could still meet one of its
+        // members, a prefix cannot.
+        if ThemeIDs.reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "heading-" + base }
         guard let count = used[base] else {
             used[base] = 0
             return base
@@ -17,7 +28,7 @@ struct HeadingIDs {
         return "\(base)-\(n)"
     }
 
-    /// Only `[a-z0-9_-]` survives: ids are written into HTML verbatim, so nothing may need escaping.
+    /// The ASCII file-name slug `salve new` proposes: only `[a-z0-9_-]`, "section" when nothing is left.
     static func slug(_ text: String) -> String {
         var slug = ""
         for scalar in text.lowercased().foldingDiacritics.unicodeScalars {

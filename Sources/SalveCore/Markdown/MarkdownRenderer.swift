@@ -36,7 +36,14 @@ public struct MarkdownRenderer: Sendable {
         _ markdown: String, firstLine: Int, path: String, contentPath: String, links: LinkTable,
         glossary: GlossaryMatcher? = nil, splitSections: Bool = false
     ) -> (RenderedMarkdown, [Diagnostic]) {
-        withDocument(markdown) { document, extensions in
+        if let table = TableSize.oversized(markdown) {
+            let empty = RenderedMarkdown(html: "", headings: [], text: "", sections: [], links: [], prose: "")
+            return (empty, [.error(
+                path, line: firstLine + table.line,
+                "this table has more than \(TableSize.maxCells) cells, more than a page can show",
+                fix: "split it into smaller tables, or move the data to a file in media/ and link to it")])
+        }
+        return withDocument(markdown) { document, extensions in
             var walk = DocumentWalk(document: document, firstLine: firstLine, path: path)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)

@@ -1,11 +1,31 @@
 // sitemap.xml, feed.xml (Atom) and robots.txt: dated only by content, so the output stays reproducible.
 
 extension Site {
-    /// Every HTML page but the 404, with lastmod from the newest review it shows.
-    func sitemap(listings: [(sitePath: String, lastmod: Day?)]) -> String {
+    /// sitemaps.org allows at most this many URLs in one sitemap file.
+    public static let urlsPerSitemap = 50_000
+
+    /// Every HTML page but the 404, with lastmod from the newest review it shows: one sitemap.xml, or, above
+    /// `limit` URLs, sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml, … of at most `limit` URLs each.
+    func sitemaps(listings: [(sitePath: String, lastmod: Day?)], limit: Int = Site.urlsPerSitemap) -> [OutputFile] {
+        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastReviewed)) })
+            .sorted(by: { $0.sitePath < $1.sitePath })
+        guard entries.count > limit else { return [OutputFile("sitemap.xml", .text(urlset(entries[...])))] }
+        var files: [OutputFile] = []
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: entries.count, by: max(limit, 1)).enumerated() {
+            let part = entries[start..<min(start + max(limit, 1), entries.count)]
+            let name = "sitemap-\(number + 1).xml"
+            files.append(OutputFile(name, .text(urlset(part))))
+            index += "  <sitemap><loc>\(escapeHTML(absoluteURL(name)))</loc>"
+            if let newest = part.compactMap(\.lastmod).max() { index += "<lastmod>\(newest)</lastmod>" }
+            index += "</sitemap>\n"
+        }
+        return [OutputFile("sitemap.xml", .text(index + "</sitemapindex>\n"))] + files
+    }
+
+    private func urlset(_ entries: ArraySlice<(sitePath: String, lastmod: Day?)>) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        let entries = listings + pages.map { ($0.sitePath, Optional($0.metadata.lastReviewed)) }
-        for (sitePath, lastmod) in entries.sorted(by: { $0.sitePath < $1.sitePath }) {
+        for (sitePath, lastmod) in entries {
             xml += "  <url><loc>\(escapeHTML(absoluteURL(sitePath)))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
             xml += "</url>\n"
@@ -13,7 +33,7 @@ extension Site {
         return xml + "</urlset>\n"
     }
 
-    /// An Atom feed of every page, newest review first.
+    /// An Atom feed of the `feed.entries` most recently reviewed pages, newest first.
     func atomFeed() -> String {
         let ordered = pages.sorted {
             ($1.metadata.lastReviewed, $0.metadata.title) < ($0.metadata.lastReviewed, $1.metadata.title)
@@ -30,7 +50,7 @@ extension Site {
               <updated>\(updated)</updated>
 
             """
-        for page in ordered {
+        for page in ordered.prefix(config.feedEntries) {
             let link = escapeHTML(absoluteURL(page.sitePath))
             xml += """
                   <entry>

@@ -54,6 +54,7 @@ extension Build {
             sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
             sources: sources)
         diagnostics += Site.duplicateURLs(in: project.documents)
+        diagnostics += Term.clashes(in: project.documents)
         diagnostics += project.documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
         return links
     }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Worker threads for rendering; nil uses every core.
     public var threads: Int?
+    /// URLs per sitemap file before sitemap.xml becomes an index (sitemaps.org: 50,000; tests set fewer).
+    public var urlsPerSitemap = Site.urlsPerSitemap
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -61,7 +63,8 @@ public enum Build {
         let staged = try SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep).begin()
         let written: Int
         do {
-            written = try emit(model, threads: options.threads, into: staged, timings: &timings)
+            written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
+                               timings: &timings)
             try timings.step("write", unit: "files", count: { written }) { try staged.finish() }
         } catch {
             staged.abandon()
@@ -119,7 +122,9 @@ public enum Build {
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
     /// - Returns: how many files were handed over.
     @discardableResult
-    static func emit(_ model: Model, threads: Int?, into output: some SiteOutput, timings: inout Timings) throws -> Int {
+    static func emit(_ model: Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
+                     timings: inout Timings) throws -> Int
+    {
         let site = model.site
         let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings) }
         let templates = model.templates
@@ -136,7 +141,7 @@ public enum Build {
             SearchIndex.make(from: site, synonyms: model.synonyms, threads: threads).files()
         }
         let feeds = timings.step("make the sitemap and feed", unit: "files", count: \.count) {
-            site.feedFiles(listings: model.listings)
+            site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
         }
         for file in index + feeds { try output.write(file) }
         for (path, source) in model.assets + model.media { try output.write(OutputFile(path, .copy(source))) }

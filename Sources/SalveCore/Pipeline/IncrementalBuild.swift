@@ -17,15 +17,23 @@ public struct RebuildReport: Sendable, Equatable {
     public var onlyStylesheets: Bool { deleted.isEmpty && !written.isEmpty && written.allSatisfy { $0.hasSuffix(".css") } }
 }
 
-/// Keeps the bytes last written to the output folder between rebuilds.
+/// Keeps what was last written to the output folder between rebuilds: the bytes of generated files (pages,
+/// feeds, the index: small) and, for copied files (theme assets, media, any size), only the source's stamp.
 /// Correctness over speed: every rebuild runs the whole pipeline (peers' dependency-tracking incremental modes
 /// are known to miss changes), reusing only parsed and rendered Markdown of unchanged files (`RenderCache`);
 /// templates, listings, feeds and the search index are made anew, and only changed bytes reach the disk.
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
-    private var written: [String: Data] = [:]
+    private var written: [String: WrittenFile] = [:]
     private var cache = RenderCache()
     private let folder: OutputFolder
+
+    /// What one output path held after the last rebuild.
+    private enum WrittenFile: Sendable, Equatable {
+        case text(Data)
+        /// A copy of `source` taken when the source had `stamp`; the copy's bytes are not kept in memory.
+        case copy(source: String, stamp: FileStamp)
+    }
 
     /// Starts from an empty output folder: whatever an earlier session left there is removed first.
     public init(_ options: BuildOptions) throws {
@@ -40,24 +48,44 @@ public struct IncrementalBuild: Sendable {
         var timings = Timings()
         let model = try Build.makeModel(options, cache: &cache, timings: &timings)
         let output = CollectedOutput()
-        try Build.emit(model, threads: options.threads, into: output, timings: &timings)
+        try Build.emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: output,
+                       timings: &timings)
         let files = output.files
         let warnings = model.warnings
-        var next: [String: Data] = [:]
+        var next: [String: WrittenFile] = [:]
         next.reserveCapacity(files.count)
         var changed: [String] = []
+        // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
         for file in files {
             guard file.isContained else { throw SiteWriter.WriteError.pathEscapes(file.path) }
-            let bytes: Data
+            let entry: WrittenFile
             switch file.contents {
-            case .text(let text): bytes = Data(text.utf8)
-            case .copy(let source): bytes = try Data(contentsOf: source)
+            case .text(let text):
+                entry = .text(Data(text.utf8))
+            case .copy(let source):
+                entry = .copy(source: source.path, stamp: try CopiedFile.stamp(source.path))
+                // A new stamp with the same bytes (a touch, a save without edits) is no change.
+                if case .copy = written[file.path], written[file.path] != entry,
+                   CopiedFile.same(source.path, folder.root.appendingPathComponent(file.path).path)
+                {
+                    next[file.path] = entry
+                    continue
+                }
             }
-            if written[file.path] != bytes { changed.append(file.path) }
-            next[file.path] = bytes
+            if written[file.path] != entry { changed.append(file.path) }
+            next[file.path] = entry
         }
         let gone = written.keys.filter { next[$0] == nil }.sorted()
-        for path in changed { try folder.replace(path, with: next[path]!) }
+        for path in changed {
+            switch next[path]! {
+            case .text(let bytes):
+                try folder.replace(path, with: bytes)
+            case .copy(let source, _):
+                // The stamp of what was actually read, in case the source changed since it was compared.
+                let stamp = try CopiedFile.copy(source, to: folder.root.appendingPathComponent(path).path)
+                next[path] = .copy(source: source, stamp: stamp)
+            }
+        }
         for path in gone { try folder.remove(path) }
         written = next
         return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings)

@@ -69,7 +69,22 @@ public struct Site: Sendable {
         return best.map(\.page)
     }
 
-    public func url(_ sitePath: String) -> String { config.basePath + sitePath }
+    public func url(_ sitePath: String) -> String { config.basePath + Site.percentEncoded(sitePath) }
 
-    public func absoluteURL(_ sitePath: String) -> String { config.baseURL + sitePath }
+    public func absoluteURL(_ sitePath: String) -> String { config.baseURL + Site.percentEncoded(sitePath) }
+
+    /// Site paths are ASCII except for term slugs in other scripts (`conditions/фибромиалгия/`), whose UTF-8
+    /// bytes are percent-encoded so every href, sitemap and feed URL is a plain URL.
+    static func percentEncoded(_ sitePath: String) -> String {
+        guard !sitePath.utf8.allSatisfy({ $0 < 0x80 }) else { return sitePath }
+        var encoded = ""
+        for byte in sitePath.utf8 {
+            if byte < 0x80 {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return encoded
+    }
 }

@@ -103,7 +103,7 @@ extension Site {
     }
 
     private func termLinks(_ names: [String], _ taxonomy: Term.Taxonomy) -> TermLinks? {
-        names.isEmpty ? nil : TermLinks(links: names.map { TermLink(name: $0, url: url("\(taxonomy.rawValue)/\(HeadingIDs.slug($0))/")) })
+        names.isEmpty ? nil : TermLinks(links: names.map { TermLink(name: $0, url: url("\(taxonomy.rawValue)/\(Slug.make($0))/")) })
     }
 
     /// `page.*` of the content page at `index`.
