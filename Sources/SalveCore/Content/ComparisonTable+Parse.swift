@@ -50,6 +50,8 @@ extension ComparisonTable {
 
     private static func cell(_ key: String, in item: inout YAMLFields, rowName: String) -> Cell {
         guard item.keys.contains(key) else {
+            // A mistyped key is reported once, as unknown with a suggestion.
+            guard !item.wasSuggested(key) else { return .unknown }
             item.diagnostics.append(
                 .error(item.path, line: item.line, "\(rowName) gives no value for `\(key)`",
                        fix: "add `\(key): …`, or `\(key): null` when it is not known"))

@@ -37,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
         glossary: GlossaryMatcher? = nil, splitSections: Bool = false
     ) -> (RenderedMarkdown, [Diagnostic]) {
         withDocument(markdown) { document, extensions in
-            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path)
+            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path, source: markdown)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
             walk.transformCallouts()
