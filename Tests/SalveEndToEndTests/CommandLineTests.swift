@@ -49,6 +49,12 @@ struct CommandLineTests {
             checked: 0 errors, 1 warning
 
             """)
+        let json = try run(salveBinary.path, ["check", "--root", site.root.path, "--format", "json"])
+        #expect(json.stdout.contains("\"column\" : 6"))
+        #expect(try JSONDecoder().decode([Diagnostic].self, from: Data(json.stdout.utf8)) == [
+            .warning("content/articles/a.md", line: 8, column: 6, "the link http://example.org does not use https",
+                     fix: "use the https:// address"),
+        ])
     }
 
     @Test("salve check --readability prints an aligned table, numbers right-aligned")

@@ -91,7 +91,25 @@ struct EditorExperienceTests {
         #expect(try site.build(drafts: true).warnings == [])
     }
 
-    @Test("a mistyped key that is far from every field lists the fields; a close one is not also reported missing")
+    @Test("a mistyped criterion in a comparison row is one error with a suggestion, not also a missing value")
+    func comparisonRowTypo() throws {
+        let comparison = TestSite.page("Compared", extra: """
+            criteria:
+              - key: mechanism
+                label: How it works
+            treatments:
+              - name: Rest
+                mechanizm: Sleep.
+            """)
+        let site = try TestSite(["content/comparisons/c.md": comparison])
+        defer { site.remove() }
+        #expect(try site.failures() == [
+            .error("content/comparisons/c.md", line: 11, column: 5, "unknown field `mechanizm` in a treatment row",
+                   fix: "did you mean `mechanism`?"),
+        ])
+    }
+
+    @Test("a mistyped key that is far from every field lists the fields, with the key's column")
     func unknownKeyFarAway() throws {
         let site = try TestSite(["content/articles/a.md": TestSite.page(extra: "colour: red")])
         defer { site.remove() }
