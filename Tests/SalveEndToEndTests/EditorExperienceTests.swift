@@ -91,6 +91,37 @@ struct EditorExperienceTests {
         #expect(try site.build(drafts: true).warnings == [])
     }
 
+    @Test("a rebuild finds the link to a page that went from broken to draft, as a full build does")
+    func rebuildSeesBrokenBecomeDraft() throws {
+        let site = try TestSite([
+            "content/articles/sleep.md": EditorExperienceTests.badDate,
+            "content/articles/a.md": TestSite.page("A", body: "See [sleep](sleep.md)."),
+        ])
+        defer { site.remove() }
+        var options = site.options()
+        options.output = site.root.appendingPathComponent(".salve/preview")
+        var build = try IncrementalBuild(options)
+        func rebuildErrors() -> [Diagnostic] {
+            do {
+                _ = try build.rebuild()
+                return []
+            } catch let failure as BuildFailure {
+                return failure.diagnostics
+            } catch {
+                return [.error("", "\(error)")]
+            }
+        }
+        #expect(rebuildErrors().map(\.path) == ["content/articles/sleep.md"])
+        try site.write("content/articles/sleep.md", TestSite.page("Sleep", extra: "draft: true"))
+        let expected: [Diagnostic] = [
+            .error("content/articles/a.md", line: 8, column: 5,
+                   "the link \"sleep.md\" points to content/articles/sleep.md, which is a draft",
+                   fix: "publish that page (remove `draft: true`) or remove the link"),
+        ]
+        #expect(rebuildErrors() == expected)
+        #expect(try site.failures() == expected)
+    }
+
     @Test("a mistyped criterion in a comparison row is one error with a suggestion, not also a missing value")
     func comparisonRowTypo() throws {
         let comparison = TestSite.page("Compared", extra: """

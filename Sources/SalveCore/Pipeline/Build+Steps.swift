@@ -81,7 +81,7 @@ extension Build {
         let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML)
         let inputs = RenderCache.RenderInputs(
             settings: String(reflecting: project.config) + String(reflecting: project.glossary),
-            sitePaths: links.sitePaths, sources: links.sources)
+            sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts)
         let rendered = cache.render(project.documents, inputs: inputs) { changed in
             changed.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
         }
