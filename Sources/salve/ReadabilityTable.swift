@@ -19,12 +19,12 @@ enum ReadabilityTable {
                 return column == 0 ? cell + padding : padding + cell
             }.joined(separator: "  ")
         }
-        return ([line(header)] + rows.map(line)).map { $0.replacingTrailingSpaces() + "\n" }.joined()
+        return ([line(header)] + rows.map(line)).map { $0.droppingTrailingSpaces() + "\n" }.joined()
     }
 }
 
 extension String {
-    fileprivate func replacingTrailingSpaces() -> String {
+    fileprivate func droppingTrailingSpaces() -> String {
         var text = self
         while text.hasSuffix(" ") { text.removeLast() }
         return text

@@ -1,5 +1,6 @@
-// `salve check`: every build validation without writing the site, plus the checks an editor runs before
-// publishing (headings, review dates, readability, titles, link text, https, TODO placeholders).
+// `salve check`: every build validation without writing the site (TODO placeholders included, from the build's
+// validate step), plus the checks an editor runs before publishing (headings, review dates, readability, titles,
+// link text, https).
 import Foundation
 
 public enum Check {

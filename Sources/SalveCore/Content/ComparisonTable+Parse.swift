@@ -34,7 +34,7 @@ extension ComparisonTable {
             if let name { item.checkFolderName(of: name, key: "treatments", line: item.line(of: "name")) }
             var articleLink: Located<String>? = nil
             if let article = item.string("article") {
-                articleLink = Located(article, line: item.line(of: "article"))
+                articleLink = Located(article, line: item.line(of: "article"), column: item.column(of: "article"))
             }
             var cells: [Cell] = []
             for criterion in criteria {
