@@ -103,7 +103,7 @@ struct UnsafeInputTests {
         let site = try TestSite(["content/comparisons/c.md": comparison])
         defer { site.remove() }
         try expectErrors(site, [
-            .error("content/comparisons/c.md", line: 11, "\"javascript:alert(1)\" is not a path to a content file",
+            .error("content/comparisons/c.md", line: 11, column: 14, "\"javascript:alert(1)\" is not a path to a content file",
                    fix: "write the path of a .md file relative to this file, for example ../faqs/ldn.md"),
         ])
     }
