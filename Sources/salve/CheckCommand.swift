@@ -43,10 +43,13 @@ struct CheckCommand: ParsableCommand {
         let root = project.rootURL
         let options = BuildOptions(root: root, includeDrafts: drafts)
         let diagnostics = try Check.run(options, dueWithinDays: dueWithin.flatMap(days))
-        if readability { printReadability(try Check.readabilityReport(options)) }
+        if readability {
+            print(ReadabilityTable.text(try Check.readabilityReport(options)), terminator: "")
+            fflush(nil)
+        }
         switch format {
         case .text:
-            DiagnosticPrinter(root: root).print(diagnostics, groupedByFile: true)
+            DiagnosticPrinter(root: root, toStandardOutput: true).print(diagnostics, groupedByFile: true)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -54,19 +57,17 @@ struct CheckCommand: ParsableCommand {
         }
         let errors = diagnostics.filter { $0.severity == .error || strict }.count
         if format == .text {
-            let warnings = diagnostics.count - diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("checked: \(diagnostics.count - warnings) errors, \(warnings) warnings\n".utf8))
+            let errorCount = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errorCount
+            fflush(nil)
+            print("checked: \(counted(errorCount, "error")), \(counted(warnings, "warning"))")
         }
         if errors > 0 { throw ExitCode(1) }
     }
 
-    private func printReadability(_ report: [(String, Readability)]) {
-        print("page\twords\tsentences\tminutes\tflesch_ease\tflesch_kincaid\tsmog")
-        for (path, score) in report {
-            print([path, "\(score.words)", "\(score.sentences)", "\(score.readingMinutes)",
-                   Readability.display(score.fleschReadingEase), Readability.display(score.fleschKincaidGrade),
-                   Readability.display(score.smogGrade)].joined(separator: "\t"))
-        }
+    /// "1 warning", "2 warnings".
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// "30d" or "30" -> 30.

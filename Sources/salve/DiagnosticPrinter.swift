@@ -1,9 +1,11 @@
-// Prints diagnostics to stderr compiler-style, with the offending line and a caret.
+// Prints diagnostics compiler-style, with the offending line and a caret: to stderr while building, to stdout for
+// `salve check`, whose findings are its output.
 import Foundation
 import SalveCore
 
 struct DiagnosticPrinter {
     let root: URL
+    var toStandardOutput = false
 
     /// Prints each diagnostic; `groupedByFile` adds a blank line between files.
     func print(_ diagnostics: [Diagnostic], groupedByFile: Bool = false) {
@@ -11,7 +13,7 @@ struct DiagnosticPrinter {
         var previousPath: String?
         for diagnostic in diagnostics {
             if groupedByFile, let previousPath, previousPath != diagnostic.path {
-                FileHandle.standardError.write(Data("\n".utf8))
+                write("\n")
             }
             previousPath = diagnostic.path
             if sources[diagnostic.path] == nil {
@@ -19,7 +21,11 @@ struct DiagnosticPrinter {
                 sources[diagnostic.path] = data.flatMap { String(validating: $0, as: UTF8.self) }
             }
             let text = diagnostic.formatted(source: sources[diagnostic.path] ?? nil) + "\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            write(text)
         }
+    }
+
+    private func write(_ text: String) {
+        (toStandardOutput ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
     }
 }

@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the preview in a browser once it is running.")
     var open = false
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535 (0 picks a free port), not \(port)")
+        }
+    }
+
     func run() async throws {
         let root = project.rootURL
         let options = PreviewOptions(root: root, host: host, port: port, includeDrafts: drafts)

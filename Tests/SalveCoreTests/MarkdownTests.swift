@@ -7,7 +7,7 @@ import Testing
 struct MarkdownTests {
     let links = LinkTable(
         basePath: "/health/", sitePaths: ["faqs/ldn.md": "faqs/ldn/", "articles/a.md": "articles/a/"],
-        sources: ["faqs/ldn.md", "articles/a.md", "articles/draft.md"])
+        sources: ["faqs/ldn.md", "articles/a.md", "articles/draft.md"], drafts: ["articles/draft.md"])
 
     func render(_ markdown: String, split: Bool = false, raw: Bool = false) -> (RenderedMarkdown, [Diagnostic]) {
         MarkdownRenderer(allowRawHTML: raw).render(
@@ -87,10 +87,10 @@ struct MarkdownTests {
         #expect(rendered.html.contains("<a href=\"/health/media/x.png\">b</a>"))
         #expect(rendered.html.contains("<a href=\"https://nih.gov\">c</a>"))
         #expect(diagnostics == [
-            .error("content/articles/a.md", line: 10,
-                   "the link \"draft.md\" points to content/articles/draft.md, which is a draft or has errors",
-                   fix: "publish that page or remove the link"),
-            .error("content/articles/a.md", line: 11, "the link \"../../../etc/passwd.md\" points outside content/",
+            .error("content/articles/a.md", line: 10, column: 66,
+                   "the link \"draft.md\" points to content/articles/draft.md, which is a draft",
+                   fix: "publish that page (remove `draft: true`) or remove the link"),
+            .error("content/articles/a.md", line: 11, column: 1, "the link \"../../../etc/passwd.md\" points outside content/",
                    fix: "link to a file inside content/"),
         ])
     }

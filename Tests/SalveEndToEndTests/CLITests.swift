@@ -82,9 +82,9 @@ struct CLITests {
         let result = try run(salveBinary.path, ["build", "--root", site.root.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("""
-            content/articles/a.md:4: error: `last_reviewed` is not a date: "2026-13-01" — write the date as YYYY-MM-DD, for example 2026-09-14
+            content/articles/a.md:4:16: error: `last_reviewed` is not a date: "2026-13-01" — write the date as YYYY-MM-DD, for example 2026-09-14
                 last_reviewed: 2026-13-01
-                ^
+                               ^
             """))
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
@@ -105,11 +105,13 @@ struct CLITests {
         defer { site.remove() }
         for command in ["build", "check"] {
             let result = try run(salveBinary.path, [command, "--root", site.root.path])
+            // salve check's findings are its output (standard output); the build reports on standard error.
+            let printed = command == "check" ? result.stdout : result.stderr
             #expect(result.status == 1)
-            #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x9b })
-            #expect(result.stderr.contains("""
+            #expect(!printed.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x9b })
+            #expect(printed.contains("""
                     title: A \\x1b]52;c;SGVsbG8=\\x07\\x1b[2J\\x9b
-                """), "\(command): \(result.stderr)")
+                """), "\(command): \(printed)")
         }
     }
 }

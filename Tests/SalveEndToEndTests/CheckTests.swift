@@ -28,6 +28,8 @@ struct CheckTests {
     func findsPlantedProblems() throws {
         let site = try CheckTests.plantedSite()
         defer { site.remove() }
+        // A TODO is a build error, and a site with errors gets only the build's diagnostics (see the test below).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/faqs/todo.md"))
         let found = try Check.run(site.options(), dueWithinDays: 30)
         let summary = found.map { diagnostic in
             let message = diagnostic.message.hasPrefix("reading grade") ? String(diagnostic.message.prefix(15)) : String(diagnostic.message.prefix(36))
@@ -42,7 +44,6 @@ struct CheckTests {
             "content/articles/links.md:10: warning: an image has no alt text",
             "content/articles/overdue.md:1: warning: review overdue: next review was due ",
             "content/articles/review.md:1: warning: review due on 2026-06-20 (in 19 days",
-            "content/faqs/todo.md:8: error: a TODO placeholder is still here",
         ])
         let readability = try #require(found.first { $0.path == "content/articles/hard.md" })
         #expect(readability.message.contains("longest sentences: \"Comprehensive multidisciplinary rehabilitation"))
@@ -56,7 +57,7 @@ struct CheckTests {
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/faqs/todo.md"))
         let warningsOnly = try run(salveBinary.path, ["check", "--root", site.root.path])
         #expect(warningsOnly.status == 0)
-        #expect(warningsOnly.stderr.contains("content/articles/links.md:8: warning: a link has no text"))
+        #expect(warningsOnly.stdout.contains("content/articles/links.md:8:4: warning: a link has no text"))
         #expect(try run(salveBinary.path, ["check", "--root", site.root.path, "--strict"]).status == 1)
         let json = try run(salveBinary.path, ["check", "--root", site.root.path, "--format", "json"])
         let decoded = try JSONDecoder().decode([Diagnostic].self, from: Data(json.stdout.utf8))
@@ -86,8 +87,9 @@ struct CheckTests {
         }
         #expect(try run(salveBinary.path, ["new", "--root", site.root.path, kind, "Does naltrexone help?"]).status == 1)
         #expect(try run(salveBinary.path, ["build", "--root", site.root.path]).status == 0)
-        let check = try run(salveBinary.path, ["check", "--root", site.root.path])
-        #expect(check.status == 1)
-        #expect(check.stderr.contains("error: a TODO placeholder is still here"))
+        // A new page is a draft: it is left out of the build, and --drafts shows its TODOs as warnings.
+        let check = try run(salveBinary.path, ["check", "--root", site.root.path, "--drafts"])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("warning: a TODO placeholder is still here"))
     }
 }

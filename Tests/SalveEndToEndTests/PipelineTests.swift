@@ -89,6 +89,6 @@ struct PipelineTests {
             "… and 37 more pages with the warning \"review overdue\": run salve check to list them"))
         #expect(result.stderr.split(separator: "\n").count < 20)
         let check = try run(salveBinary.path, ["check", "--root", site.root.path])
-        #expect(check.stderr.components(separatedBy: ": warning: review overdue").count - 1 == 40)
+        #expect(check.stdout.components(separatedBy: ": warning: review overdue").count - 1 == 40)
     }
 }

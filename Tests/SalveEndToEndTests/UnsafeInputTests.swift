@@ -40,12 +40,12 @@ struct UnsafeInputTests {
         let site = try TestSite(["content/articles/a.md": TestSite.page(extra: references)])
         defer { site.remove() }
         let expected: [Diagnostic] = [
-            .error(path, line: 8, "the address \"javascript:alert(document.cookie)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
-            .error(path, line: 10, "the address \"JaVaScRiPt:alert(1)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
-            .error(path, line: 12, "the address \"data:text/html,<script>alert(1)</script>\" uses `data:`, which is not allowed in a link", fix: urlFix),
-            .error(path, line: 14, "the address \"java\tscript:alert(1)\" contains the control character U+0009", fix: urlFix),
-            .error(path, line: 16, "the address \"java&#115;cript&colon;alert(1)\" has a `:` or `&` in its first part that does not start a known scheme", fix: urlFix),
-            .error(path, line: 24, "`url` contains the control character U+0001, which web pages and feeds cannot hold",
+            .error(path, line: 8, column: 10, "the address \"javascript:alert(document.cookie)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 10, column: 10, "the address \"JaVaScRiPt:alert(1)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 12, column: 10, "the address \"data:text/html,<script>alert(1)</script>\" uses `data:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 14, column: 10, "the address \"java\tscript:alert(1)\" contains the control character U+0009", fix: urlFix),
+            .error(path, line: 16, column: 10, "the address \"java&#115;cript&colon;alert(1)\" has a `:` or `&` in its first part that does not start a known scheme", fix: urlFix),
+            .error(path, line: 24, column: 10, "`url` contains the control character U+0001, which web pages and feeds cannot hold",
                    fix: "delete it (in YAML, escapes such as `\\0`, `\\x01` or `\\e` write one)"),
         ]
         try expectErrors(site, expected)
@@ -59,8 +59,8 @@ struct UnsafeInputTests {
         let site = try TestSite(["content/articles/a.md": TestSite.page(body: body)])
         defer { site.remove() }
         #expect(try Check.run(site.options()).filter { $0.severity == .error } == [
-            .error(path, line: 8, "the address \"javascript:alert(1)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
-            .error(path, line: 10, "the address \"javascript:alert(2)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 8, column: 3, "the address \"javascript:alert(1)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
+            .error(path, line: 10, column: 4, "the address \"javascript:alert(2)\" uses `javascript:`, which is not allowed in a link", fix: urlFix),
         ])
     }
 
@@ -103,7 +103,7 @@ struct UnsafeInputTests {
         let site = try TestSite(["content/comparisons/c.md": comparison])
         defer { site.remove() }
         try expectErrors(site, [
-            .error("content/comparisons/c.md", line: 11, "\"javascript:alert(1)\" is not a path to a content file",
+            .error("content/comparisons/c.md", line: 11, column: 14, "\"javascript:alert(1)\" is not a path to a content file",
                    fix: "write the path of a .md file relative to this file, for example ../faqs/ldn.md"),
         ])
     }
@@ -198,12 +198,12 @@ struct UnsafeInputTests {
         defer { site.remove() }
         let fix = "delete it (in YAML, escapes such as `\\0`, `\\x01` or `\\e` write one)"
         try expectErrors(site, [
-            .error("content/articles/a.md", line: 2, "`title` contains the control character U+001B, which web pages and feeds cannot hold", fix: fix),
-            .error("content/articles/a.md", line: 3, "`summary` contains the control character U+0000, which web pages and feeds cannot hold", fix: fix),
-            .error("content/articles/a.md", line: 6, "`conditions` contains the control character U+007F, which web pages and feeds cannot hold", fix: fix),
-            .error("content/articles/a.md", line: 8, "`treatments` contains the noncharacter U+FFFE, which web pages and feeds cannot hold", fix: fix),
-            .error("content/glossary.yml", line: 2, "`definition` contains the control character U+0002, which web pages and feeds cannot hold", fix: fix),
-            .error("salve.yml", line: 4, "`description` contains the control character U+0001, which web pages and feeds cannot hold", fix: fix),
+            .error("content/articles/a.md", line: 2, column: 8, "`title` contains the control character U+001B, which web pages and feeds cannot hold", fix: fix),
+            .error("content/articles/a.md", line: 3, column: 10, "`summary` contains the control character U+0000, which web pages and feeds cannot hold", fix: fix),
+            .error("content/articles/a.md", line: 6, column: 14, "`conditions` contains the control character U+007F, which web pages and feeds cannot hold", fix: fix),
+            .error("content/articles/a.md", line: 8, column: 5, "`treatments` contains the noncharacter U+FFFE, which web pages and feeds cannot hold", fix: fix),
+            .error("content/glossary.yml", line: 2, column: 15, "`definition` contains the control character U+0002, which web pages and feeds cannot hold", fix: fix),
+            .error("salve.yml", line: 4, column: 14, "`description` contains the control character U+0001, which web pages and feeds cannot hold", fix: fix),
         ])
     }
 }

@@ -53,9 +53,9 @@ struct ValidationTests {
     func badDate() throws {
         let text = TestSite.page(extra: "next_review: soon").replacingOccurrences(of: "2026-01-15", with: "15/01/2026")
         #expect(try errors(article: text) == [
-            .error(path, line: 4, "`last_reviewed` is not a date: \"15/01/2026\"",
+            .error(path, line: 4, column: 16, "`last_reviewed` is not a date: \"15/01/2026\"",
                    fix: "write the date as YYYY-MM-DD, for example 2026-09-14"),
-            .error(path, line: 6, "`next_review` is not a date: \"soon\"",
+            .error(path, line: 6, column: 14, "`next_review` is not a date: \"soon\"",
                    fix: "write the date as YYYY-MM-DD, for example 2026-09-14"),
         ])
     }
@@ -63,9 +63,9 @@ struct ValidationTests {
     @Test("text or a set of fields where a list is needed is a type error")
     func wrongTypeForList() throws {
         #expect(try errors(article: TestSite.page(extra: "conditions: Fibromyalgia\ntreatments:\n  name: LDN")) == [
-            .error(path, line: 6, "`conditions` must be a list of text (`[Fibromyalgia]` or `- Fibromyalgia` lines), not a piece of text",
+            .error(path, line: 6, column: 13, "`conditions` must be a list of text (`[Fibromyalgia]` or `- Fibromyalgia` lines), not a piece of text",
                    fix: "change the value of `conditions` to a list of text (`[Fibromyalgia]` or `- Fibromyalgia` lines)"),
-            .error(path, line: 7, "`treatments` must be a list of text (`[a, b]` or `- a` lines), not a set of fields",
+            .error(path, line: 7, column: 1, "`treatments` must be a list of text (`[a, b]` or `- a` lines), not a set of fields",
                    fix: "change the value of `treatments` to a list of text (`[a, b]` or `- a` lines)"),
         ])
     }
@@ -92,7 +92,7 @@ struct ValidationTests {
         let site = try TestSite(["content/comparisons/c.md": comparison])
         defer { site.remove() }
         #expect(try site.errors() == [
-            .error("content/comparisons/c.md", line: 12, "unknown field `benefit` in a treatment row",
+            .error("content/comparisons/c.md", line: 12, column: 5, "unknown field `benefit` in a treatment row",
                    fix: "use one of: article, mechanism, name, type"),
             .error("content/comparisons/c.md", line: 13, "Rest gives no value for `mechanism`",
                    fix: "add `mechanism: …`, or `mechanism: null` when it is not known"),
@@ -124,7 +124,7 @@ struct ValidationTests {
     @Test("related content that does not exist is an error on its line")
     func missingRelated() throws {
         #expect(try errors(article: TestSite.page(extra: "related:\n  - ../faqs/nothing.md")) == [
-            .error(path, line: 7, "the link \"../faqs/nothing.md\" points to content/faqs/nothing.md, which does not exist",
+            .error(path, line: 7, column: 5, "the link \"../faqs/nothing.md\" points to content/faqs/nothing.md, which does not exist",
                    fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md")
         ])
     }
@@ -132,7 +132,7 @@ struct ValidationTests {
     @Test("a Markdown link to a missing file is an error on the link's line")
     func missingMarkdownLink() throws {
         #expect(try errors(article: TestSite.page(body: "Intro.\n\nSee [this](other.md#part).")) == [
-            .error(path, line: 10, "the link \"other.md#part\" points to content/articles/other.md, which does not exist",
+            .error(path, line: 10, column: 5, "the link \"other.md#part\" points to content/articles/other.md, which does not exist",
                    fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md")
         ])
     }
@@ -145,7 +145,7 @@ struct ValidationTests {
         ])
         defer { site.remove() }
         #expect(try site.errors() == [
-            .error("content/articles/a.md", line: 8, "content/articles/b.md has no heading with the anchor #nowhere",
+            .error("content/articles/a.md", line: 8, column: 5, "content/articles/b.md has no heading with the anchor #nowhere",
                    fix: "check the spelling against the page's headings; anchors are lowercase with hyphens")
         ])
     }
@@ -188,7 +188,7 @@ struct ValidationTests {
         #expect(report.warnings == [
             .warning("content/articles/a.md", line: 1, "review overdue: next review was due on 2026-02-01",
                      fix: "review the page, then update `last_reviewed` and `next_review`"),
-            .warning("content/articles/a.md", line: 8, "an image has no alt text",
+            .warning("content/articles/a.md", line: 8, column: 7, "an image has no alt text",
                      fix: "describe the image in the brackets: ![what it shows](…)"),
         ])
     }

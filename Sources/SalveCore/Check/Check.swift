@@ -1,5 +1,6 @@
-// `salve check`: every build validation without writing the site, plus the checks an editor runs before
-// publishing (headings, review dates, readability, titles, link text, https, TODO placeholders).
+// `salve check`: every build validation without writing the site (TODO placeholders included, from the build's
+// validate step), plus the checks an editor runs before publishing (headings, review dates, readability, titles,
+// link text, https).
 import Foundation
 
 public enum Check {
@@ -19,7 +20,6 @@ public enum Check {
         diagnostics += site.linkProblems()
         diagnostics += site.readabilityWarnings()
         if let days = dueWithinDays { diagnostics += site.reviewsDue(within: days, today: options.today) }
-        diagnostics += todoPlaceholders(in: site, root: options.root)
         return diagnostics.sorted()
     }
 
@@ -30,18 +30,6 @@ public enum Check {
             .sorted { $0.0 < $1.0 }
     }
 
-    /// Lines still holding `TODO`, as `salve new` leaves them.
-    static func todoPlaceholders(in site: Site, root: URL) -> [Diagnostic] {
-        site.pages.flatMap { page -> [Diagnostic] in
-            let url = root.appendingPathComponent(page.document.sourcePath)
-            guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated().filter { $0.element.contains("TODO") }.map { number, _ in
-                    .error(page.document.sourcePath, line: number + 1, "a TODO placeholder is still here",
-                           fix: "replace it with the real text before publishing")
-                }
-        }
-    }
 }
 
 extension Site {
@@ -87,15 +75,15 @@ extension Site {
         pages.flatMap { page in
             page.body.links.compactMap { link -> Diagnostic? in
                 if case .external(let url) = link.destination, let problem = SafeURL.problem(in: url) {
-                    return .error(page.document.sourcePath, line: link.line, problem.message(for: url),
+                    return .error(page.document.sourcePath, line: link.line, column: link.column, problem.message(for: url),
                                   fix: SafeURL.Problem.fix)
                 }
                 if !link.hasText {
-                    return .warning(page.document.sourcePath, line: link.line, "a link has no text",
+                    return .warning(page.document.sourcePath, line: link.line, column: link.column, "a link has no text",
                                     fix: "write what the link leads to in the brackets, so screen readers can say it")
                 }
                 if case .external(let url) = link.destination, url.lowercased().hasPrefix("http://") {
-                    return .warning(page.document.sourcePath, line: link.line, "the link \(url) does not use https",
+                    return .warning(page.document.sourcePath, line: link.line, column: link.column, "the link \(url) does not use https",
                                     fix: "use the https:// address")
                 }
                 return nil

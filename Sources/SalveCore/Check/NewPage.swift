@@ -1,4 +1,5 @@
-// `salve new`: a new content file with every front matter field present and TODO placeholders to fill.
+// `salve new`: a new content file with every front matter field present and TODO placeholders to fill; it is a
+// draft (`draft: true`) until the editor fills it in and publishes it.
 import Foundation
 
 public enum NewPage {
@@ -109,7 +110,7 @@ public enum NewPage {
             "tags: []",
             "references: []",
             "related: []",
-            "draft: false",
+            "draft: true",
         ]
         if kind == .comparison {
             lines += [

@@ -42,7 +42,7 @@ extension ComparisonTable {
             if let name { item.checkFolderName(of: name, key: "treatments", line: item.line(of: "name")) }
             var articleLink: Located<String>? = nil
             if let article = item.string("article") {
-                articleLink = Located(article, line: item.line(of: "article"))
+                articleLink = Located(article, line: item.line(of: "article"), column: item.column(of: "article"))
             }
             var cells: [Cell] = []
             for criterion in criteria {
@@ -58,6 +58,8 @@ extension ComparisonTable {
 
     private static func cell(_ key: String, in item: inout YAMLFields, rowName: String) -> Cell {
         guard item.keys.contains(key) else {
+            // A mistyped key is reported once, as unknown with a suggestion.
+            guard !item.wasSuggested(key) else { return .unknown }
             item.diagnostics.append(
                 .error(item.path, line: item.line, "\(rowName) gives no value for `\(key)`",
                        fix: "add `\(key): …`, or `\(key): null` when it is not known"))

@@ -25,6 +25,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Reads a date with one-digit months or days (`2026-7-8`), only to suggest the form `init(iso:)` takes.
+    init?(lenient text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let digits = String(n)

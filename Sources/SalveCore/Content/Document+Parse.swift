@@ -61,8 +61,20 @@ extension Document {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let document = Document(
             kind: kind, contentPath: contentPath, sourcePath: sourcePath, metadata: metadata,
-            body: frontMatter.body, bodyLine: frontMatter.bodyLine, table: table)
+            body: frontMatter.body, bodyLine: frontMatter.bodyLine, table: table, placeholders: placeholders(in: text))
         return (document, diagnostics)
+    }
+
+    /// Each line holding `TODO`, with the column where it starts, read from the text already in memory.
+    static func placeholders(in text: String) -> [Located<String>] {
+        guard text.contains("TODO") else { return [] }
+        var found: [Located<String>] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: "TODO") else { continue }
+            let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+            found.append(Located(String(line), line: index + 1, column: column))
+        }
+        return found
     }
 
     private static func parseConditions(_ fields: inout YAMLFields) -> [String] {

@@ -1,13 +1,15 @@
 // The typed content model: what a Markdown file with front matter means once parsed.
 
-/// A value and the line of the file it was written on.
+/// A value and the line (and column, when known) of the file it was written on.
 public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
     public var value: Value
     public var line: Int?
+    public var column: Int?
 
-    public init(_ value: Value, line: Int?) {
+    public init(_ value: Value, line: Int?, column: Int? = nil) {
         self.value = value
         self.line = line
+        self.column = column
     }
 }
 
@@ -83,6 +85,8 @@ public struct Document: Sendable, Equatable {
     /// The file line the body starts on, so Markdown lines map back to the file.
     public var bodyLine: Int
     public var table: ComparisonTable?
+    /// Where the file still holds a `TODO` placeholder, as `salve new` writes them (value: the line's text).
+    public var placeholders: [Located<String>] = []
 
     /// Site path of the page, relative to the site root, always ending in `/`.
     public var sitePath: String { "\(kind.folder)/\(metadata.slug)/" }

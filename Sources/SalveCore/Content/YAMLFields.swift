@@ -6,9 +6,12 @@ struct YAMLFields {
     let path: String
     /// Added to a YAML line to get the file line.
     let lineOffset: Int
-    private(set) var entries: [(key: String, keyLine: Int?, value: Node)] = []
+    private(set) var entries: [(key: String, keyLine: Int?, keyColumn: Int?, value: Node)] = []
     let line: Int?
     var diagnostics: [Diagnostic] = []
+    /// Known keys that an unknown key was taken for (`reviewd_by` -> `reviewed_by`): they are not reported as
+    /// missing as well, so one typo gives one error.
+    private var suggested: Set<String> = []
 
     init(_ node: Node?, path: String, lineOffset: Int, what: String) {
         self.path = path
@@ -27,12 +30,12 @@ struct YAMLFields {
             let keyLine = keyNode.mark.map { $0.line + lineOffset }
             if let firstLine = seen[key] {
                 diagnostics.append(
-                    .error(path, line: keyLine, "`\(key)` is given twice (first on line \(firstLine.map(String.init) ?? "?"))",
+                    .error(path, line: keyLine, column: keyNode.mark?.column, "`\(key)` is given twice (first on line \(firstLine.map(String.init) ?? "?"))",
                            fix: "keep one `\(key)` and delete the other"))
                 continue
             }
             seen[key] = keyLine
-            entries.append((key, keyLine, value))
+            entries.append((key, keyLine, keyNode.mark?.column, value))
         }
     }
 
@@ -51,6 +54,15 @@ struct YAMLFields {
         node.mark.map { $0.line + lineOffset }
     }
 
+    /// The column of a key's value when it is written on the key's line (`last_reviewed: 2026-7-8`), else of the key.
+    func column(of key: String) -> Int? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        if let mark = entry.value.mark, mark.line + lineOffset == entry.keyLine, case .scalar = entry.value {
+            return mark.column
+        }
+        return entry.keyColumn
+    }
+
     /// A required or optional single line of text.
     mutating func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
         guard let node = node(key) else {
@@ -62,7 +74,7 @@ struct YAMLFields {
             return nil
         }
         let text = scalar.string.trimmingWhitespace()
-        checkPublishable(text, key: key, line: line(of: key))
+        checkPublishable(text, key: key, line: line(of: key), column: column(of: key))
         if text.isEmpty && required { missing(key, hint: hint) }
         return text.isEmpty ? nil : text
     }
@@ -79,13 +91,13 @@ struct YAMLFields {
             for item in sequence {
                 guard case .scalar(let scalar) = item, !item.isNull else {
                     diagnostics.append(
-                        .error(path, line: line(of: item), "each item of `\(key)` must be a piece of text, not \(item.kindName)",
+                        .error(path, line: line(of: item), column: item.mark?.column, "each item of `\(key)` must be a piece of text, not \(item.kindName)",
                                fix: "write the items as `- text`"))
                     continue
                 }
                 let text = scalar.string.trimmingWhitespace()
-                checkPublishable(text, key: key, line: line(of: item))
-                values.append(Located(text, line: line(of: item)))
+                checkPublishable(text, key: key, line: line(of: item), column: item.mark?.column)
+                values.append(Located(text, line: line(of: item), column: item.mark?.column))
             }
             return values
         case .mapping:
@@ -101,7 +113,8 @@ struct YAMLFields {
         // A control character is already reported by `string`, once is enough.
         guard diagnostics.count == reported else { return nil }
         if let problem = SafeURL.problem(in: text) {
-            diagnostics.append(.error(path, line: line(of: key), problem.message(for: text), fix: SafeURL.Problem.fix))
+            diagnostics.append(.error(path, line: line(of: key), column: column(of: key), problem.message(for: text),
+                                      fix: SafeURL.Problem.fix))
             return nil
         }
         return text
@@ -110,9 +123,10 @@ struct YAMLFields {
     mutating func day(_ key: String, required: Bool = false) -> Day? {
         guard let text = string(key, required: required, hint: "a date like 2026-09-14") else { return nil }
         guard let day = Day(iso: text) else {
+            let example = Day(lenient: text).map { "\($0)" } ?? "2026-09-14"
             diagnostics.append(
-                .error(path, line: line(of: key), "`\(key)` is not a date: \"\(text)\"",
-                       fix: "write the date as YYYY-MM-DD, for example 2026-09-14"))
+                .error(path, line: line(of: key), column: column(of: key), "`\(key)` is not a date: \"\(text)\"",
+                       fix: "write the date as YYYY-MM-DD, for example \(example)"))
             return nil
         }
         return day
@@ -143,7 +157,7 @@ struct YAMLFields {
         guard let text = string("type") else { return nil }
         guard let kind = TreatmentKind(rawValue: text) else {
             diagnostics.append(
-                .error(path, line: line(of: "type"), "unknown treatment type \"\(text)\"",
+                .error(path, line: line(of: "type"), column: column(of: "type"), "unknown treatment type \"\(text)\"",
                        fix: "use `drug` or `therapy`"))
             return nil
         }
@@ -161,9 +175,11 @@ struct YAMLFields {
     }
 
     /// Reports a character that XML or HTML cannot hold (`PublishableText`).
-    mutating func checkPublishable(_ text: String, key: String, line: Int?) {
+    mutating func checkPublishable(_ text: String, key: String, line: Int?, column: Int? = nil) {
         guard let scalar = PublishableText.forbiddenScalar(in: text) else { return }
-        diagnostics.append(PublishableText.diagnostic(scalar, key: key, path: path, line: line))
+        var diagnostic = PublishableText.diagnostic(scalar, key: key, path: path, line: line)
+        diagnostic.column = column
+        diagnostics.append(diagnostic)
     }
 
     /// File systems refuse a file name over 255 bytes, and the build makes one folder per slug.
@@ -181,14 +197,28 @@ struct YAMLFields {
     }
 
     mutating func rejectUnknownKeys(allowed: Set<String>, what: String) {
+        let given = Set(keys)
         for entry in entries where !allowed.contains(entry.key) {
-            diagnostics.append(
-                .error(path, line: entry.keyLine, "unknown field `\(entry.key)` in \(what)",
-                       fix: "use one of: \(allowed.sorted().joined(separator: ", "))"))
+            // Only a key not written elsewhere in this mapping is a likely meaning of the typo.
+            if let guess = KeySuggestion.closest(to: entry.key, among: allowed.subtracting(given)) {
+                suggested.insert(guess)
+                diagnostics.append(
+                    .error(path, line: entry.keyLine, column: entry.keyColumn,
+                           "unknown field `\(entry.key)` in \(what)", fix: "did you mean `\(guess)`?"))
+            } else {
+                diagnostics.append(
+                    .error(path, line: entry.keyLine, column: entry.keyColumn,
+                           "unknown field `\(entry.key)` in \(what)",
+                           fix: "use one of: \(allowed.sorted().joined(separator: ", "))"))
+            }
         }
     }
 
+    /// True when an unknown key in this mapping was reported as a typo of `key`.
+    func wasSuggested(_ key: String) -> Bool { suggested.contains(key) }
+
     mutating func missing(_ key: String, hint: String) {
+        guard !suggested.contains(key) else { return }
         diagnostics.append(
             .error(path, line: line, "required field `\(key)` is missing or empty",
                    fix: "add `\(key): …`" + (hint.isEmpty ? "" : " (\(hint))")))
@@ -196,7 +226,7 @@ struct YAMLFields {
 
     private mutating func wrongType(_ key: String, node: Node, expected: String) {
         diagnostics.append(
-            .error(path, line: line(of: key), "`\(key)` must be \(expected), not \(node.kindName)",
+            .error(path, line: line(of: key), column: column(of: key), "`\(key)` must be \(expected), not \(node.kindName)",
                    fix: "change the value of `\(key)` to \(expected)"))
     }
 }

@@ -13,17 +13,18 @@ extension Diagnostic {
         return text.escapingControlCharacters()
     }
 
-    /// The summary followed by the offending source line and a caret under the column, when known.
+    /// The summary followed by the offending source line and a caret under the column, when known, then the note.
     public func formatted(source: String?) -> String {
-        guard let source, let line, line >= 1 else { return summary }
+        let noteLine = note.map { "\n    note: " + $0.escapingControlCharacters() } ?? ""
+        guard let source, let line, line >= 1 else { return summary + noteLine }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line <= lines.count else { return summary }
+        guard line <= lines.count else { return summary + noteLine }
         let raw = lines[line - 1].filter { $0 != "\r" }
-        guard !raw.allSatisfy(\.isWhitespace) else { return summary }
+        guard !raw.allSatisfy(\.isWhitespace) else { return summary + noteLine }
         // The caret follows the escaped text: `\x1b` is four columns wide where ESC was one character.
         let before = raw.prefix(max(0, (column ?? 1) - 1)).escapingControlCharacters()
         let caret = String(before.map { $0 == "\t" ? "\t" : " " }) + "^"
-        return "\(summary)\n    \(raw.escapingControlCharacters())\n    \(caret)"
+        return "\(summary)\n    \(raw.escapingControlCharacters())\n    \(caret)\(noteLine)"
     }
 }
 

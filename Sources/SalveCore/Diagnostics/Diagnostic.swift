@@ -20,11 +20,14 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, Error {
     public var message: String
     /// What the editor should do about it.
     public var fix: String?
+    /// A remark printed under the diagnostic, such as how many links to a broken page wait for its fix.
+    public var note: String?
 
     public init(
         _ severity: Severity, path: String, line: Int? = nil, column: Int? = nil,
-        _ message: String, fix: String? = nil
+        _ message: String, fix: String? = nil, note: String? = nil
     ) {
+        self.note = note
         self.severity = severity
         self.path = path
         self.line = line

@@ -15,7 +15,9 @@ struct DocumentWalk {
     private(set) var headings: [FoundHeading] = []
     private(set) var links: [FoundLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var linkNodes: [(node: OpaquePointer, url: String, line: Int, hasText: Bool)] = []
+    private var linkNodes: [(node: OpaquePointer, url: String, line: Int, column: Int?, hasText: Bool)] = []
+    /// The Markdown's lines, to turn cmark's byte columns into character columns.
+    private let sourceLines: [Substring]
     /// Text nodes outside links and headings: where glossary terms may be marked.
     private(set) var glossaryCandidates: [OpaquePointer] = []
     /// Body prose for readability: paragraphs only, no headings, tables or code; one sentence end per block.
@@ -31,7 +33,8 @@ struct DocumentWalk {
     private var topLevel: [(node: OpaquePointer, section: String?)] = []
     private var topLevelPositions: [OpaquePointer: Int] = [:]
 
-    init(document: OpaquePointer, firstLine: Int, path: String) {
+    init(document: OpaquePointer, firstLine: Int, path: String, source: String = "") {
+        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         self.document = document
         self.firstLine = firstLine
         self.path = path
@@ -80,7 +83,7 @@ struct DocumentWalk {
                 paragraph += " "
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                linkNodes.append((node, url, line(of: node), true))
+                linkNodes.append((node, url, line(of: node), column(of: node), true))
                 if type == CMARK_NODE_LINK {
                     linkText = ""
                     openLink = linkNodes.count - 1
@@ -90,7 +93,7 @@ struct DocumentWalk {
                 if type == CMARK_NODE_IMAGE, linkText != nil { linkText! += "image" }
                 if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
                     diagnostics.append(
-                        .warning(path, line: line(of: node), "an image has no alt text",
+                        .warning(path, line: line(of: node), column: column(of: node), "an image has no alt text",
                                  fix: "describe the image in the brackets: ![what it shows](…)"))
                 }
             case CMARK_NODE_IMAGE:
@@ -164,29 +167,44 @@ struct DocumentWalk {
         }
         return firstLine
     }
+
+    /// cmark-gfm's start column is a byte offset in its line; editors count characters.
+    func column(of node: OpaquePointer) -> Int? {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line > 0, byteColumn > 0 else { return nil }
+        guard line <= sourceLines.count else { return byteColumn }
+        let bytes = sourceLines[line - 1].utf8
+        let end = bytes.index(bytes.startIndex, offsetBy: min(byteColumn - 1, bytes.count))
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).count + 1
+    }
 }
 
 extension DocumentWalk {
     /// Rewrites links to `.md` files into page URLs and site paths under the base path.
     mutating func rewriteLinks(_ table: LinkTable, from contentPath: String) {
-        for (node, url, line, hasText) in linkNodes {
+        for (node, url, line, column, hasText) in linkNodes {
             switch LinkDestination.classify(url, from: contentPath) {
             case .failure(.empty):
                 if cmark_node_get_type(node) == CMARK_NODE_LINK {
-                    diagnostics.append(.error(path, line: line, "a link has no address",
+                    diagnostics.append(.error(path, line: line, column: column, "a link has no address",
                                               fix: "write the address in the brackets: [text](../faqs/ldn.md)"))
                 }
             case .failure(.leavesContent(let original)):
-                diagnostics.append(.error(path, line: line, "the link \"\(original)\" points outside content/",
+                diagnostics.append(.error(path, line: line, column: column,
+                                          "the link \"\(original)\" points outside content/",
                                           fix: "link to a file inside content/"))
             case .success(let destination):
-                links.append(FoundLink(destination: destination, line: line, hasText: hasText))
+                links.append(FoundLink(destination: destination, line: line, column: column, hasText: hasText))
+                // The build stops on the linked file's own error; it is the one to report.
+                guard !table.isUnchecked(destination) else { continue }
                 switch table.href(for: destination, original: url) {
                 case .success(let href):
                     if href != url { cmark_node_set_url(node, href) }
                 case .failure(var diagnostic):
                     diagnostic.path = path
                     diagnostic.line = line
+                    diagnostic.column = column
                     diagnostics.append(diagnostic)
                 }
             }

@@ -7,11 +7,26 @@ public struct LinkTable: Sendable {
     let sitePaths: [String: String]
     /// Every `.md` file found, including drafts and files with errors: links to those are not "missing".
     let sources: Set<String>
+    /// Drafts that parsed without errors and are left out of this build.
+    let drafts: Set<String>
 
-    public init(basePath: String, sitePaths: [String: String], sources: Set<String>) {
+    public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = []) {
         self.basePath = basePath
         self.sitePaths = sitePaths
         self.sources = sources
+        self.drafts = drafts
+    }
+
+    /// A link to a file that has errors of its own is not checked: that file's error is the one root cause, and
+    /// telling every linking page to remove its link would be wrong advice (the link is fine once the file is).
+    func isUnchecked(_ destination: LinkDestination) -> Bool {
+        guard case .content(let path, _) = destination else { return false }
+        return isBroken(path)
+    }
+
+    /// True for a `.md` file that was found but could not be parsed (and is not a draft).
+    func isBroken(_ path: String) -> Bool {
+        sitePaths[path] == nil && !drafts.contains(path) && sources.contains(path)
     }
 
     /// The href to write for `destination`, or a message explaining why the link is broken.
@@ -27,9 +42,13 @@ public struct LinkTable: Sendable {
             if let sitePath = sitePaths[path] {
                 return .success(basePath + sitePath + (anchor.map { "#" + $0 } ?? ""))
             }
+            if drafts.contains(path) {
+                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft",
+                                       fix: "publish that page (remove `draft: true`) or remove the link"))
+            }
             if sources.contains(path) {
-                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft or has errors",
-                                       fix: "publish that page or remove the link"))
+                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which has errors",
+                                       fix: "fix the errors in that page"))
             }
             return .failure(.error("", "the link \"\(original)\" points to content/\(path), which does not exist",
                                    fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md"))

@@ -44,7 +44,7 @@ public struct MarkdownRenderer: Sendable {
                 fix: "split it into smaller tables, or move the data to a file in media/ and link to it")])
         }
         return withDocument(markdown) { document, extensions in
-            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path)
+            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path, source: markdown)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
             walk.transformCallouts()

@@ -23,6 +23,8 @@ public struct Section: Sendable, Equatable {
 public struct FoundLink: Sendable, Equatable {
     public var destination: LinkDestination
     public var line: Int
+    /// 1-based column of the link's `[` (in characters), so a caret points at it on a line with several links.
+    public var column: Int? = nil
     /// False for a link with no visible text, which screen readers announce as just "link".
     public var hasText: Bool
 }

@@ -9,6 +9,8 @@ struct ParsedProject: Sendable {
     var synonyms: Synonyms
     /// Pages to publish (drafts only with `--drafts`).
     var documents: [Document]
+    /// Drafts left out of this build, by path under content/.
+    var drafts: Set<String> = []
 }
 
 extension Build {
@@ -43,20 +45,34 @@ extension Build {
         }
         diagnostics += parsed.flatMap(\.1)
         let documents = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.metadata.draft }
-        return ParsedProject(config: config, glossary: glossary, synonyms: synonyms, documents: documents)
+        let drafts = Set(parsed.compactMap(\.0).filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath))
+        return ParsedProject(config: config, glossary: glossary, synonyms: synonyms, documents: documents, drafts: drafts)
     }
 
-    /// Checks that need every page but not their Markdown: clashing URLs and front matter links.
+    /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
     /// Returns the table that Markdown links are resolved through.
     static func validate(_ project: ParsedProject, sources: Set<String>, into diagnostics: inout [Diagnostic]) -> LinkTable {
         let links = LinkTable(
             basePath: project.config.basePath,
             sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
-            sources: sources)
+            sources: sources, drafts: project.drafts)
         diagnostics += Site.duplicateURLs(in: project.documents)
         diagnostics += Term.clashes(in: project.documents)
         diagnostics += project.documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
+        diagnostics += project.documents.flatMap(placeholderDiagnostics)
         return links
+    }
+
+    /// A page with a `TODO` left is not published; a draft shown with `--drafts` is a preview, so there they warn.
+    static func placeholderDiagnostics(_ document: Document) -> [Diagnostic] {
+        document.placeholders.map { placeholder in
+            document.metadata.draft
+                ? .warning(document.sourcePath, line: placeholder.line, column: placeholder.column,
+                           "a TODO placeholder is still here", fix: "replace it with the real text before publishing")
+                : .error(document.sourcePath, line: placeholder.line, column: placeholder.column,
+                         "a TODO placeholder is still here",
+                         fix: "replace it with the real text, or set `draft: true` until the page is ready")
+        }
     }
 
     static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, cache: inout RenderCache,
@@ -66,7 +82,7 @@ extension Build {
         let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML)
         let inputs = RenderCache.RenderInputs(
             settings: String(reflecting: project.config) + String(reflecting: project.glossary),
-            sitePaths: links.sitePaths, sources: links.sources)
+            sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts)
         let rendered = cache.render(project.documents, inputs: inputs) { changed in
             changed.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
         }

@@ -111,6 +111,7 @@ public enum Build {
             let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
             diagnostics += site.brokenLinks(outputPaths: paths)
             diagnostics += site.overdueReviews(today: options.today)
+            diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return Model(

@@ -14,9 +14,12 @@ public struct RenderCache: Sendable {
         var settings: String
         var sitePaths: [String: String]
         var sources: Set<String>
+        /// A link to a draft is an error and a link to a file with errors is not checked, so which is which counts.
+        var drafts: Set<String> = []
 
         func matches(_ other: RenderInputs) -> Bool {
             identical(settings, other.settings) && sitePaths == other.sitePaths && sources == other.sources
+                && drafts == other.drafts
         }
     }
 

@@ -24,13 +24,16 @@ extension Site {
         return links.compactMap { link in
             let destination = try? LinkDestination.classify(link.value, from: document.contentPath).get()
             guard let destination, case .content = destination else {
-                return .error(document.sourcePath, line: link.line,
+                return .error(document.sourcePath, line: link.line, column: link.column,
                               "\"\(link.value)\" is not a path to a content file",
                               fix: "write the path of a .md file relative to this file, for example ../faqs/ldn.md")
             }
-            guard case .failure(var diagnostic) = table.href(for: destination, original: link.value) else { return nil }
+            guard !table.isUnchecked(destination),
+                case .failure(var diagnostic) = table.href(for: destination, original: link.value)
+            else { return nil }
             diagnostic.path = document.sourcePath
             diagnostic.line = link.line
+            diagnostic.column = link.column
             return diagnostic
         }
     }
@@ -59,12 +62,41 @@ extension Site {
                 }
                 if let problem {
                     diagnostics.append(
-                        .error(page.document.sourcePath, line: link.line, problem,
+                        .error(page.document.sourcePath, line: link.line, column: link.column, problem,
                                fix: "check the spelling against the page's headings; anchors are lowercase with hyphens"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Puts one note on the first error of each file that failed to parse, counting the links to it that were not
+    /// checked (Markdown links and front matter `related` / `article` links of the published pages).
+    static func noteUncheckedLinks(_ diagnostics: [Diagnostic], pages: [Page], table: LinkTable) -> [Diagnostic] {
+        var linking: [String: (links: Int, pages: Set<String>)] = [:]
+        for page in pages {
+            let document = page.document
+            let frontMatter = (document.metadata.related + (document.table?.rows.compactMap(\.article) ?? []))
+                .compactMap { try? LinkDestination.classify($0.value, from: document.contentPath).get() }
+            for destination in page.body.links.map(\.destination) + frontMatter {
+                guard case .content(let path, _) = destination, table.isBroken(path), path != document.contentPath
+                else { continue }
+                linking[path, default: (0, [])].links += 1
+                linking[path, default: (0, [])].pages.insert(document.contentPath)
+            }
+        }
+        guard !linking.isEmpty else { return diagnostics }
+        var result = diagnostics
+        for (path, found) in linking {
+            let sourcePath = "content/" + path
+            let errors = result.indices.filter { result[$0].path == sourcePath && result[$0].severity == .error }
+            guard let first = errors.min(by: { result[$0] < result[$1] }) else { continue }
+            let links = found.links == 1 ? "1 link" : "\(found.links) links"
+            let others = found.pages.count == 1 ? "1 other page" : "\(found.pages.count) other pages"
+            let verb = found.links == 1 ? "is" : "are"
+            result[first].note = "\(links) to this page from \(others) \(verb) not checked until it is fixed"
+        }
+        return result
     }
 
     /// A warning for each page whose next review date has passed.
