@@ -51,7 +51,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SalveCoreTests", dependencies: ["SalveCore"]),
+        // swift-mustache is the oracle the template engine's differential test compares against.
+        .testTarget(
+            name: "SalveCoreTests",
+            dependencies: ["SalveCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "SalveEndToEndTests", dependencies: ["SalveCore"]),
         .testTarget(name: "SalvePreviewTests", dependencies: ["SalveCore", "SalvePreview"]),
     ],

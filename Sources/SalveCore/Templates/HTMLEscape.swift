@@ -52,7 +52,16 @@ enum HTMLEscape {
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         }
         let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        let alone = Character(Unicode.Scalar(bytes[index]))
-        return window.contains(alone)
+        // The byte's scalar comes after the one scalar before it, if any; it stands alone when a cluster of
+        // exactly one scalar starts there.
+        let target = start < index ? 1 : 0
+        var scalars = 0
+        for character in window {
+            let count = character.unicodeScalars.count
+            if scalars == target { return count == 1 }
+            if scalars > target { return false }
+            scalars += count
+        }
+        return false
     }
 }
