@@ -1,6 +1,7 @@
 // Template errors: each is one Diagnostic with file, line, column, message and fix.
+import Foundation
 import Testing
-import SalveCore
+@testable import SalveCore
 
 @Suite("Template diagnostics")
 struct TemplateDiagnosticTests {
@@ -98,5 +99,24 @@ struct TemplateDiagnosticTests {
         let view = TestView(["t": .text("<&>")])
         #expect(engines.ourText("main", view) == "&lt;&amp;&gt; {{t}}\n<&>")
         #expect(engines.ourText("main", view) == engines.oracleText("main", view))
+    }
+
+    @Test("loading a theme folder compiles it, and reports an unknown partial with file, line and column")
+    func libraryReportsUnknownPartial() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-templates-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"),
+                                                withIntermediateDirectories: true)
+        for name in TemplateLibrary.required {
+            try "<p>{{title}}</p>\n".write(to: folder.appendingPathComponent("\(name).mustache"), atomically: true,
+                                            encoding: .utf8)
+        }
+        try "x\n{{> partials/missing}}\n".write(to: folder.appendingPathComponent("partials/card.mustache"),
+                                                atomically: true, encoding: .utf8)
+        let (library, found) = TemplateLibrary.load(from: folder, displayFolder: "templates")
+        #expect(found.map { [$0.path, "\($0.line ?? 0):\($0.column ?? 0)", $0.message] } == [
+            ["templates/partials/card.mustache", "2:1", "the partial \"partials/missing\" does not exist"],
+        ])
+        #expect(library.compiled.renderText("home", TestView(["title": .text("A & B")])) == "<p>A &amp; B</p>\n")
     }
 }
