@@ -119,4 +119,16 @@ struct TemplateDiagnosticTests {
         ])
         #expect(library.compiled.renderText("home", TestView(["title": .text("A & B")])) == "<p>A &amp; B</p>\n")
     }
+
+    @Test("a partial that includes itself renders nested data and stops at a depth limit instead of crashing")
+    func recursivePartialStops() throws {
+        let (set, found) = TemplateSet.compile([
+            TemplateSource(name: "tree", text: "({{name}}{{#kids}}{{> tree}}{{/kids}})", displayPath: "t/tree.mustache"),
+            TemplateSource(name: "loop", text: "x{{> loop}}", displayPath: "t/loop.mustache"),
+        ])
+        #expect(found.isEmpty)
+        let leaf = TestView(["name": .text("b"), "kids": .list([])])
+        #expect(set.renderText("tree", TestView(["name": .text("a"), "kids": .list([leaf, leaf])])) == "(a(b)(b))")
+        #expect(set.renderText("loop", TestView([:])) == String(repeating: "x", count: 101))
+    }
 }
