@@ -4,6 +4,8 @@ import Foundation
 public struct OutputFile: Sendable, Equatable {
     public enum Contents: Sendable, Equatable {
         case text(String)
+        /// UTF-8 text as the template engine writes it.
+        case bytes([UInt8])
         /// Copied byte for byte from a source file (theme assets, content/media).
         case copy(URL)
     }

@@ -70,6 +70,11 @@ public final class StagedSite: Sendable {
                 if PlainFile.holds(target, raw) { return }
                 try replace(target, shownAs: path) { temporary throws(Errno) in try PlainFile.create(temporary, raw) }
             }
+        case .bytes(let bytes):
+            try bytes.withUnsafeBytes { raw in
+                if PlainFile.holds(target, raw) { return }
+                try replace(target, shownAs: path) { temporary throws(Errno) in try PlainFile.create(temporary, raw) }
+            }
         case .copy(let url):
             if PlainFile.holds(target, sameAs: url.path) { return }
             try replace(target, shownAs: path) { temporary in

@@ -129,10 +129,13 @@ public enum Build {
         let site = model.site
         let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings) }
         let templates = model.templates
+        // A page's card is rendered once and reused on every list that shows it.
+        let fragments = FragmentMemo()
         try timings.step("apply the templates", unit: "pages", count: { views.count }) {
             let failures = views.parallelMap(threads: threads) { file -> Error? in
                 do {
-                    try output.write(OutputFile(file.path, .text(templates.render(file.template, file.view.context))))
+                    let html = templates.render(file.template, file.view.context, fragments: fragments)
+                    try output.write(OutputFile(file.path, .bytes(html)))
                     return nil
                 } catch { return error }
             }

@@ -62,6 +62,8 @@ public struct IncrementalBuild: Sendable {
             switch file.contents {
             case .text(let text):
                 entry = .text(Data(text.utf8))
+            case .bytes(let bytes):
+                entry = .text(Data(bytes))
             case .copy(let source):
                 entry = .copy(source: source.path, stamp: try CopiedFile.stamp(source.path))
                 // A new stamp with the same bytes (a touch, a save without edits) is no change.

@@ -1,23 +1,23 @@
-// Loads the theme's Mustache templates once per build; parse errors become diagnostics with file and line.
+// Loads the theme's Mustache templates once per build and compiles them; every problem becomes a diagnostic with
+// file, line and column.
 import Foundation
-import Mustache
 
 /// The theme: every `*.mustache` file under templates/, named by its path without the extension.
 public struct TemplateLibrary: Sendable {
     /// Page templates the build renders; partials and the base layout are whatever these use.
     public static let required = ["home", "article", "faq", "comparison", "list", "search", "glossary", "404"]
 
-    let library: MustacheLibrary
+    /// The templates compiled by Salve's own engine.
+    public let compiled: TemplateSet
 
     /// Reads the templates in `folder`; `displayFolder` is how diagnostics name it (`templates`).
     public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
-        var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         let entries = ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
             .filter { !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
         // The content/ rule, for templates and assets alike: a link out of templates/ would publish that file.
         let boundary = FolderBoundary(folder)
-        let outside = Set(entries.filter { !boundary.contains(folder.appendingPathComponent($0)) })
+        let outside = Set(entries.filter { !boundary.contains(folder.appendingPathComponent($0), relativePath: $0) })
         for entry in outside.sorted() {
             diagnostics.append(
                 .error("\(displayFolder)/\(entry)", "this is a link to a file outside the templates folder",
@@ -26,8 +26,8 @@ public struct TemplateLibrary: Sendable {
         let templates = entries.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         // A linked-out template is reported once, above, not again by every template that uses it.
         let names = Set(templates.map { String($0.dropLast(".mustache".count)) })
-        let files = templates.filter { !outside.contains($0) }
-        for file in files {
+        var sources: [TemplateSource] = []
+        for file in templates where !outside.contains(file) {
             let path = "\(displayFolder)/\(file)"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
                 let text = String(validating: data, as: UTF8.self)
@@ -36,23 +36,18 @@ public struct TemplateLibrary: Sendable {
                 continue
             }
             diagnostics += unknownPartials(in: text, path: path, names: names)
-            do {
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error(path, line: error.context.lineNumber, column: error.context.columnNumber,
-                           "template syntax error: \(error.error)",
-                           fix: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
-            } catch {
-                diagnostics.append(.error(path, "template error: \(error)"))
-            }
+            sources.append(TemplateSource(name: String(file.dropLast(".mustache".count)), text: text, displayPath: path))
         }
-        for name in required where library.getTemplate(named: name) == nil && diagnostics.isEmpty {
+        let (compiled, compileDiagnostics) = TemplateSet.compile(sources)
+        // The checks above come first; the compiler's own findings (unknown partials and parents among them)
+        // are added only when they found nothing, so one mistake is not reported twice.
+        if diagnostics.isEmpty { diagnostics += compileDiagnostics }
+        for name in required where !compiled.contains(name) && diagnostics.isEmpty {
             diagnostics.append(
                 .error("\(displayFolder)/\(name).mustache", "the theme has no \(name) template",
                        fix: "add \(displayFolder)/\(name).mustache (copy it from the default theme)"))
         }
-        return (TemplateLibrary(library: library), diagnostics)
+        return (TemplateLibrary(compiled: compiled), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
@@ -63,8 +58,8 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// Renders the page template `name` with a typed view.
-    func render(_ name: String, _ view: any TemplateContext) -> String {
-        library.render(MustacheView(view: view), withTemplate: name) ?? ""
+    /// Renders the page template `name` with a typed view; `fragments` reuses shared cards within one build.
+    func render(_ name: String, _ view: any TemplateContext, fragments: FragmentMemo?) -> [UInt8] {
+        compiled.render(name, view, fragments: fragments)
     }
 }
