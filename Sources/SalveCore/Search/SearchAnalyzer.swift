@@ -9,10 +9,12 @@ public struct SearchAnalyzer {
     private var tokens = ByteTable()
     private var terms: [String] = []
     private var termNumbers: [String: Int32] = [:]
-    /// Per term number: the last result that counted it, and where in that result's list it is.
+    /// Per term number: the last result that counted it (by `serial`), and its counts in that result so far.
     private var lastSeen: [Int32] = []
-    private var position: [Int32] = []
+    private var tally: [UInt32] = []
     private var serial: Int32 = 0
+    /// The term number of each token of the field being analysed (-1 for a stop word).
+    private var found: [Int32] = []
 
     public init() {}
 
@@ -28,45 +30,60 @@ public struct SearchAnalyzer {
         }
         serial += 1
         var order: [Int32] = []
-        var counts: [UInt32] = []
         var lengths = [Int](repeating: 0, count: SearchField.count)
         for (field, text) in fields.enumerated() where !text.isEmpty {
+            // First every token's term, then the counting, which can then run on raw buffers.
+            found.removeAll(keepingCapacity: true)
             var text = text
             text.withUTF8 { utf8 in
                 if Self.isASCII(utf8) {
-                    SearchText.forEachASCIIToken(in: utf8) { token in
-                        count(term(of: token), field: field, order: &order, counts: &counts, lengths: &lengths)
-                    }
+                    SearchText.forEachASCIIToken(in: utf8) { found.append(term(of: $0)) }
                 } else {
                     for var token in SearchText.tokens(String(decoding: utf8, as: UTF8.self)) {
-                        let number = token.withUTF8 { term(of: $0) }
-                        count(number, field: field, order: &order, counts: &counts, lengths: &lengths)
+                        found.append(token.withUTF8 { term(of: $0) })
                     }
                 }
+            }
+            lengths[field] = count(found, field: field, into: &order)
+        }
+        var counts: [UInt32] = []
+        counts.reserveCapacity(order.count * SearchField.count)
+        tally.withUnsafeMutableBufferPointer { tally in
+            for term in order {
+                let start = Int(term) * SearchField.count
+                counts += tally[start..<(start + SearchField.count)]
+                for index in start..<(start + SearchField.count) { tally[index] = 0 }
             }
         }
         return SearchAnalysis.Result(result: result, lengths: lengths, terms: order.map { terms[Int($0)] }, counts: counts)
     }
 
-    @inline(__always)
-    private mutating func count(_ term: Int32, field: Int, order: inout [Int32], counts: inout [UInt32], lengths: inout [Int]) {
-        guard term >= 0 else { return }
-        let number = Int(term)
-        if lastSeen[number] != serial {
-            lastSeen[number] = serial
-            position[number] = Int32(order.count)
-            order.append(term)
-            counts.append(contentsOf: repeatElement(0, count: SearchField.count))
+    /// Adds the field's terms to the tally, appending each term the result has not had yet to `order`;
+    /// returns the field's length in terms.
+    private mutating func count(_ found: [Int32], field: Int, into order: inout [Int32]) -> Int {
+        let serial = serial
+        var length = 0
+        lastSeen.withUnsafeMutableBufferPointer { lastSeen in
+            tally.withUnsafeMutableBufferPointer { tally in
+                for term in found where term >= 0 {
+                    let number = Int(term)
+                    if lastSeen[number] != serial {
+                        lastSeen[number] = serial
+                        order.append(term)
+                    }
+                    tally[number * SearchField.count + field] += 1
+                    length += 1
+                }
+            }
         }
-        counts[Int(position[number]) * SearchField.count + field] += 1
-        lengths[field] += 1
+        return length
     }
 
     /// The number of the token's term, or -1 for a stop word.
     @inline(__always)
     private mutating func term(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = ByteTable.hash(token)
-        if let known = tokens.value(for: token, hash: hash) { return known }
+        let key = ByteTable.key(token)
+        if let known = tokens.value(for: token, key: key) { return known }
         let number: Int32
         if let term = SearchText.term(String(decoding: token, as: UTF8.self)) {
             if let known = termNumbers[term] {
@@ -76,12 +93,12 @@ public struct SearchAnalyzer {
                 terms.append(term)
                 termNumbers[term] = number
                 lastSeen.append(0)
-                position.append(0)
+                tally.append(contentsOf: repeatElement(0, count: SearchField.count))
             }
         } else {
             number = -1
         }
-        tokens.insert(token, hash: hash, value: number)
+        tokens.insert(token, key: key, value: number)
         return number
     }
 

@@ -73,7 +73,7 @@ public struct SearchIndex: Sendable {
     struct FieldCounts: Sendable, Equatable {
         var title: UInt32, alsoCalled: UInt32, headings: UInt32, summary: UInt32, body: UInt32
 
-        init(_ counts: ArraySlice<UInt32>) {
+        init<Counts: RandomAccessCollection<UInt32>>(_ counts: Counts) where Counts.Index == Int {
             let start = counts.startIndex
             (title, alsoCalled, headings, summary, body) =
                 (counts[start], counts[start + 1], counts[start + 2], counts[start + 3], counts[start + 4])
@@ -231,35 +231,23 @@ public struct SearchIndex: Sendable {
         return (sorted.map { unsorted[Int($0)] }, numbers)
     }
 
-    /// Every term with the results that hold it: the vocabulary is counted first, so each list is made at its size.
+    /// Every term with the results that hold it, each list in result order.
     static func invert(_ numbered: [SearchAnalysis.Result]) -> (ByteTable, [String], [[Occurrence]]) {
         var termNumbers = ByteTable()
         var vocabulary: [String] = []
-        var found: [Int32] = []
-        var resultCount: [Int] = []
-        for result in numbered {
-            for term in result.terms {
-                let number = termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count))
-                if number == vocabulary.count {
-                    vocabulary.append(term)
-                    resultCount.append(0)
-                }
-                found.append(number)
-                resultCount[Int(number)] += 1
-            }
-        }
-        var occurrences = resultCount.map { count -> [Occurrence] in
-            var list: [Occurrence] = []
-            list.reserveCapacity(count)
-            return list
-        }
-        var next = 0
+        var occurrences: [[Occurrence]] = []
         for (number, result) in numbered.enumerated() {
-            for index in result.terms.indices {
-                let start = index * SearchField.count
-                occurrences[Int(found[next])].append(
-                    Occurrence(result: Int32(number), counts: FieldCounts(result.counts[start..<(start + SearchField.count)])))
-                next += 1
+            result.counts.withUnsafeBufferPointer { counts in
+                for (index, term) in result.terms.enumerated() {
+                    let termNumber = Int(termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count)))
+                    if termNumber == vocabulary.count {
+                        vocabulary.append(term)
+                        occurrences.append([])
+                    }
+                    let start = index * SearchField.count
+                    occurrences[termNumber].append(
+                        Occurrence(result: Int32(number), counts: FieldCounts(counts[start..<(start + SearchField.count)])))
+                }
             }
         }
         return (termNumbers, vocabulary, occurrences)
