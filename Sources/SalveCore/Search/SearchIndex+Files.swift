@@ -7,79 +7,139 @@ extension SearchIndex {
     static let resultsPerChunk = 10
     static let folder = "search/"
 
-    /// `search-index.json` and everything under `search/` (beside the search page's own `search/index.html`).
+    /// `search-index.json` and everything under `search/` (beside the search page's own `search/index.html`),
+    /// sorted by path.
     ///
     /// - `search-index.json`: where the rest is, the first term of each term shard, the synonym groups.
     /// - `search/terms/N.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
     /// - `search/results/N.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
     /// - `search/words/L.json`: every term of L letters without digits, for typo tolerance (fetched only when a word
     ///   has no match).
+    public func encodedFiles() -> [File] {
+        var files = shards.enumerated().map { File(path: Self.shardPath($0.offset), bytes: $0.element.bytes) }
+        files += chunks.enumerated().map { File(path: Self.chunkPath($0.offset), bytes: $0.element) }
+        files += words.map { File(path: Self.wordsPath($0.key), bytes: $0.value) }
+        files.append(File(path: Self.entryPointPath, bytes: entryPoint))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The same files as text, for the site's writer.
     public func files() -> [OutputFile] {
-        var files: [OutputFile] = []
-        // UTF-16 order, so the browser's `<` on strings agrees with the shard boundaries.
-        let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        var boundaries: [JSONValue] = []
-        var shard: [String] = []
-        var shardFirst = ""
-        var shardSize = 0
-        func closeShard() {
-            guard !shard.isEmpty else { return }
-            files.append(OutputFile("\(Self.folder)terms/\(boundaries.count).json", .text("{" + shard.joined(separator: ",") + "}")))
-            boundaries.append(.string(shardFirst))
-            shard = []
-            shardSize = 0
-        }
-        for term in terms {
-            var numbers = [String(idf[term]!)]
-            var previous = 0
-            for posting in postings[term]! {
-                numbers.append(String(posting.result - previous))
-                numbers.append(String(posting.score))
-                previous = posting.result
-            }
-            let entry = JSONValue.string(term).scriptSafeJSON() + ":[" + numbers.joined(separator: ",") + "]"
-            if shard.isEmpty { shardFirst = term }
-            shard.append(entry)
-            shardSize += entry.utf8.count + 1
-            if shardSize >= Self.shardBytes { closeShard() }
-        }
-        closeShard()
+        encodedFiles().map { OutputFile($0.path, .text(String(decoding: $0.bytes, as: UTF8.self))) }
+    }
 
-        for start in stride(from: 0, to: results.count, by: Self.resultsPerChunk) {
-            let chunk = results[start..<Swift.min(start + Self.resultsPerChunk, results.count)].map { result -> JSONValue in
-                [.string(result.url), .string(result.kind), .string(result.title), .string(result.snippet),
-                 .string(result.lastReviewed)]
-            }
-            files.append(OutputFile("\(Self.folder)results/\(start / Self.resultsPerChunk).json",
-                                    .text(JSONValue.array(chunk).scriptSafeJSON())))
-        }
+    static let entryPointPath = "search-index.json"
+    static func shardPath(_ number: Int) -> String { "\(folder)terms/\(number).json" }
+    static func chunkPath(_ number: Int) -> String { "\(folder)results/\(number).json" }
+    static func wordsPath(_ length: Int) -> String { "\(folder)words/\(length).json" }
 
+    /// A term's entry in its shard: `"term":[idf,result,score,gap,score,…]`.
+    static func entry(_ term: String, _ scored: ScoredTerm) -> [UInt8] {
+        var json = SearchJSON(capacity: 24 + scored.postings.count * 7)
+        json.append(string: term)
+        json.append(ascii: ":[")
+        json.append(scored.idf)
+        var previous = 0
+        for posting in scored.postings {
+            json.append(UInt8(ascii: ","))
+            json.append(posting.result - previous)
+            json.append(UInt8(ascii: ","))
+            json.append(posting.score)
+            previous = posting.result
+        }
+        json.append(UInt8(ascii: "]"))
+        return json.bytes
+    }
+
+    /// Where each shard starts in `order` and how many terms it holds: a shard closes once it passes `shardBytes`.
+    func layOutShards() -> [(start: Int, count: Int)] {
+        var layout: [(start: Int, count: Int)] = []
+        var start = 0
+        var size = 0
+        for (position, term) in order.enumerated() {
+            size += entries[Int(term)].count + 1
+            if size >= Self.shardBytes {
+                layout.append((start, position + 1 - start))
+                start = position + 1
+                size = 0
+            }
+        }
+        if start < order.count { layout.append((start, order.count - start)) }
+        return layout
+    }
+
+    func encodeShard(start: Int, count: Int) -> [UInt8] {
+        let terms = order[start..<(start + count)]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(terms.reduce(2) { $0 + entries[Int($1)].count + 1 })
+        bytes.append(UInt8(ascii: "{"))
+        for (index, term) in terms.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += entries[Int(term)]
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    var chunkCount: Int { (results.count + Self.resultsPerChunk - 1) / Self.resultsPerChunk }
+
+    func encodeChunk(_ number: Int) -> [UInt8] {
+        let start = number * Self.resultsPerChunk
+        var json = SearchJSON(capacity: 2048)
+        json.append(UInt8(ascii: "["))
+        for (index, result) in results[start..<Swift.min(start + Self.resultsPerChunk, results.count)].enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            json.append(string: result.url)
+            json.append(UInt8(ascii: ","))
+            json.append(string: result.kind)
+            json.append(UInt8(ascii: ","))
+            json.append(string: result.title)
+            json.append(UInt8(ascii: ","))
+            json.append(string: result.snippet)
+            json.append(UInt8(ascii: ","))
+            json.append(string: result.lastReviewed)
+            json.append(UInt8(ascii: "]"))
+        }
+        json.append(UInt8(ascii: "]"))
+        return json.bytes
+    }
+
+    /// Each word list, by length. Numbers are left out: a typo in a number is another number, and on big sites
+    /// they fill these lists.
+    func encodeWords() -> [Int: [UInt8]] {
         var byLength: [Int: [String]] = [:]
-        // Numbers are left out: a typo in a number is another number, and on big sites they fill these lists.
-        for term in terms where !term.unicodeScalars.contains(where: SearchText.isDigit) {
+        for number in order {
+            let term = vocabulary[Int(number)]
+            guard !term.unicodeScalars.contains(where: SearchText.isDigit) else { continue }
             byLength[term.unicodeScalars.count, default: []].append(term)
         }
-        for (length, words) in byLength {
-            files.append(OutputFile("\(Self.folder)words/\(length).json",
-                                    .text(JSONValue.array(words.map(JSONValue.string)).scriptSafeJSON())))
+        return byLength.mapValues { words in
+            var json = SearchJSON(capacity: words.count * 10)
+            json.append(strings: words)
+            return json.bytes
         }
+    }
 
+    func encodeEntryPoint() -> [UInt8] {
         let entry: JSONValue = [
             "version": .number(2),
-            "terms": ["path": .string(Self.folder + "terms/"), "first": .array(boundaries)],
+            "terms": [
+                "path": .string(Self.folder + "terms/"),
+                "first": .array(shards.map { .string(vocabulary[Int(order[$0.start])]) }),
+            ],
             "results": [
                 "path": .string(Self.folder + "results/"), "count": .number(Double(results.count)),
                 "chunk": .number(Double(Self.resultsPerChunk)),
             ],
             "words": [
                 "path": .string(Self.folder + "words/"),
-                "lengths": .array(byLength.keys.sorted().map { .number(Double($0)) }),
+                "lengths": .array(words.keys.sorted().map { .number(Double($0)) }),
             ],
             "synonyms": .array(synonyms.groups.map { group in
                 .array(group.map { phrase in .array(phrase.map(JSONValue.string)) })
             }),
         ]
-        files.append(OutputFile("search-index.json", .text(entry.scriptSafeJSON() + "\n")))
-        return files.sorted { $0.path < $1.path }
+        return Array((entry.scriptSafeJSON() + "\n").utf8)
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 public enum SearchField: Int, CaseIterable, Sendable {
     case title, alsoCalled, headings, summary, body
 
+    static let count = allCases.count
+
     /// How much a match here counts against a match in the body.
     var weight: Double {
         switch self {
@@ -33,8 +35,6 @@ public struct SearchResult: Sendable, Equatable {
     /// The text shown under the title, with matched words marked by the browser.
     public var snippet: String
     public var lastReviewed: String
-    /// Text of each field, indexed by `SearchField.rawValue`.
-    public var fields: [String]
     /// A multiplier on every score: a FAQ page is a list of questions that are results of their own,
     /// so it ranks a little below an article about the same thing.
     public var prior: Double = 1
@@ -49,14 +49,12 @@ public struct Posting: Sendable, Equatable {
     public var score: Int
 }
 
+/// The index assembled from the analyses of every document, with its files encoded. It keeps what it was
+/// made from, so `update(to:)` can bring it up to date after an edit by redoing only what the edit touched.
 public struct SearchIndex: Sendable {
     /// Sorted by URL; a posting's `result` is an index into this.
-    public var results: [SearchResult]
-    /// Each term's postings, sorted by result. Very common terms keep only their best `maxPostings`.
-    public var postings: [String: [Posting]]
-    /// Each term's inverse document frequency times 100, rounded.
-    public var idf: [String: Int]
-    public var synonyms: Synonyms
+    public internal(set) var results: [SearchResult]
+    public internal(set) var synonyms: Synonyms
 
     /// BM25 saturation: how quickly repeats of a word stop adding to the score.
     static let k1 = 3.0
@@ -65,97 +63,209 @@ public struct SearchIndex: Sendable {
     /// Snippets of FAQ answers are cut to about this many characters, at a word boundary.
     static let snippetLength = 200
 
-    public static func make(from site: Site, synonyms: Synonyms = .empty, threads: Int? = nil) -> SearchIndex {
-        let results = self.results(of: site)
-        // Token counts per field per result, on every core; then each distinct token is stemmed once
-        // (a site has thousands of distinct words but millions of words), and counts are merged by term.
-        let tokenCounts: [[[String: Int]]] = results.parallelMap(threads: threads) { result in
-            result.fields.map { text in
-                var counts: [String: Int] = [:]
-                for token in SearchText.tokens(text) { counts[token, default: 0] += 1 }
-                return counts
-            }
-        }
-        var distinct: Set<String> = []
-        for fields in tokenCounts { for counts in fields { distinct.formUnion(counts.keys) } }
-        let tokens = distinct.sorted()
-        let termOf = Dictionary(uniqueKeysWithValues: zip(tokens, tokens.parallelMap(threads: threads) { SearchText.term($0) }))
-        let counted: [[[String: Int]]] = tokenCounts.parallelMap(threads: threads) { fields in
-            fields.map { counts in
-                var terms: [String: Int] = [:]
-                for (token, count) in counts {
-                    if let term = termOf[token]! { terms[term, default: 0] += count }
-                }
-                return terms
-            }
-        }
-        // Per result: each field's length in terms, and the terms found in any field.
-        let lengths = counted.map { fields in fields.map { Double($0.values.reduce(0, +)) } }
-        let termsOf = counted.map { fields in fields.reduce(into: Set<String>()) { $0.formUnion($1.keys) } }
-        var averageLength = [Double](repeating: 0, count: SearchField.allCases.count)
-        for fieldLengths in lengths {
-            for (field, length) in fieldLengths.enumerated() { averageLength[field] += length }
-        }
-        averageLength = averageLength.map { Swift.max(1, $0 / Double(Swift.max(1, results.count))) }
-        var resultsWith: [String: Int] = [:]
-        for terms in termsOf { for term in terms { resultsWith[term, default: 0] += 1 } }
-
-        var postings: [String: [Posting]] = [:]
-        let total = Double(results.count)
-        let idf = resultsWith.mapValues { found in
-            Swift.max(1, Int((log(1 + (total - Double(found) + 0.5) / (Double(found) + 0.5)) * 100).rounded()))
-        }
-        for (index, fields) in counted.enumerated() {
-            for term in termsOf[index].sorted() {
-                var weighted = 0.0
-                for field in SearchField.allCases {
-                    guard let count = fields[field.rawValue][term] else { continue }
-                    let b = field.lengthNormalisation
-                    let norm = 1 - b + b * lengths[index][field.rawValue] / averageLength[field.rawValue]
-                    weighted += field.weight * Double(count) / norm
-                }
-                let score = results[index].prior * weighted * (k1 + 1) / (weighted + k1)
-                postings[term, default: []].append(Posting(result: index, score: Swift.max(1, Int((score * 100).rounded()))))
-            }
-        }
-        for (term, list) in postings where list.count > maxPostings {
-            let best = list.sorted { ($0.score, $1.result) > ($1.score, $0.result) }.prefix(maxPostings)
-            postings[term] = best.sorted { $0.result < $1.result }
-        }
-        return SearchIndex(results: results, postings: postings, idf: idf, synonyms: synonyms)
+    /// One result holding a term, with how often the term is in each of its fields.
+    struct Occurrence: Sendable, Equatable {
+        var result: Int32
+        var counts: FieldCounts
     }
 
-    /// Every page, then every FAQ question, sorted by URL.
-    static func results(of site: Site) -> [SearchResult] {
-        var results: [SearchResult] = []
-        for page in site.pages {
-            let metadata = page.metadata
-            let url = site.url(page.sitePath)
-            let lastReviewed = metadata.lastReviewed.description
-            var fields = [String](repeating: "", count: SearchField.allCases.count)
-            fields[SearchField.title.rawValue] = metadata.title
-            fields[SearchField.alsoCalled.rawValue] = metadata.alsoCalled.joined(separator: "\n")
-            fields[SearchField.headings.rawValue] = page.body.headings.map(\.text).joined(separator: "\n")
-            fields[SearchField.summary.rawValue] = metadata.summary
-            // A FAQ page's answers are results of their own; indexing them twice would let the page outrank them.
-            fields[SearchField.body.rawValue] = page.kind == .faq ? "" : page.body.text
-            results.append(SearchResult(url: url, kind: page.kind.label, title: metadata.title,
-                                        snippet: metadata.summary, lastReviewed: lastReviewed, fields: fields,
-                                        prior: page.kind == .faq ? 0.9 : 1))
-            guard page.kind == .faq else { continue }
-            for section in page.body.sections {
-                var fields = [String](repeating: "", count: SearchField.allCases.count)
-                fields[SearchField.title.rawValue] = section.heading.text
-                fields[SearchField.body.rawValue] = section.text
-                results.append(SearchResult(url: url + "#" + section.heading.id, kind: page.kind.label,
-                                            title: section.heading.text, snippet: shorten(section.text),
-                                            lastReviewed: lastReviewed, fields: fields))
+    /// A count for each field, by `SearchField.rawValue`.
+    struct FieldCounts: Sendable, Equatable {
+        var title: UInt32, alsoCalled: UInt32, headings: UInt32, summary: UInt32, body: UInt32
+
+        init<Counts: RandomAccessCollection<UInt32>>(_ counts: Counts) where Counts.Index == Int {
+            let start = counts.startIndex
+            (title, alsoCalled, headings, summary, body) =
+                (counts[start], counts[start + 1], counts[start + 2], counts[start + 3], counts[start + 4])
+        }
+    }
+
+    // What the index was made from.
+    var analyses: [SearchAnalysis]
+    /// For each analysis, the number (the position in `results`) of each of its results.
+    var numbers: [[Int32]]
+    /// Each result's field lengths, `lengths[result * SearchField.count + field]`.
+    var lengths: [Int]
+    /// Each field's length summed over every result.
+    var lengthTotals: [Int]
+
+    // The terms.
+    /// Each term's number, by its UTF-8 bytes.
+    var termNumbers: ByteTable
+    var vocabulary: [String]
+    /// Per term number: every result that holds it, in result order (a term may be left with none after an edit).
+    var occurrences: [[Occurrence]]
+    /// The numbers of the terms found in some result, in UTF-16 order (the browser's `<` on strings).
+    var order: [Int32]
+
+    /// Each result's length normalisation and prior.
+    var scorer: Scorer
+
+    // What the files are made from.
+    /// Per term number: its IDF times 100, and the postings it keeps.
+    var scored: [ScoredTerm]
+    /// Per term number: `"term":[idf,result,score,gap,score,…]`, its entry in a term shard.
+    var entries: [[UInt8]]
+    var shards: [Shard]
+    /// Each result chunk's bytes.
+    var chunks: [[UInt8]]
+    /// Each word list's bytes, by word length.
+    var words: [Int: [UInt8]]
+    var entryPoint: [UInt8]
+
+    /// A term's IDF and the postings kept for it.
+    struct ScoredTerm: Sendable, Equatable {
+        var idf: Int
+        var postings: [Posting]
+
+        static let none = ScoredTerm(idf: 0, postings: [])
+    }
+
+    /// A run of terms in `order`, written as one file.
+    struct Shard: Sendable, Equatable {
+        var start: Int
+        var count: Int
+        var bytes: [UInt8]
+    }
+
+    /// One file of the index.
+    public struct File: Sendable, Equatable {
+        /// Inside the output folder: `search-index.json` or under `search/`.
+        public var path: String
+        public var bytes: [UInt8]
+    }
+
+    /// Each term's postings, sorted by result. Very common terms keep only their best `maxPostings`.
+    public var postings: [String: [Posting]] {
+        Dictionary(uniqueKeysWithValues: order.map { (vocabulary[Int($0)], scored[Int($0)].postings) })
+    }
+
+    /// Each term's inverse document frequency times 100, rounded.
+    public var idf: [String: Int] {
+        Dictionary(uniqueKeysWithValues: order.map { (vocabulary[Int($0)], scored[Int($0)].idf) })
+    }
+
+    /// Analyses the documents (on every core) and assembles the index.
+    public static func make(from documents: [SearchDocument], synonyms: Synonyms = .empty, threads: Int? = nil) -> SearchIndex {
+        SearchIndex(analyze(documents, threads: threads), synonyms: synonyms, threads: threads)
+    }
+
+    /// The analysis of each document, on every core, each worker with an analyzer of its own.
+    public static func analyze(_ documents: [SearchDocument], threads: Int? = nil) -> [SearchAnalysis] {
+        let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, documents.count))
+        let parts = Array(0..<workers).parallelMap(threads: workers) { worker in
+            var analyzer = SearchAnalyzer()
+            return stride(from: worker, to: documents.count, by: workers).map { analyzer.analyze(documents[$0]) }
+        }
+        return documents.indices.map { parts[$0 % workers][$0 / workers] }
+    }
+
+    /// Assembles the index from every document's analysis, in the documents' order.
+    public init(_ analyses: [SearchAnalysis], synonyms: Synonyms = .empty, threads: Int? = nil) {
+        self.analyses = analyses
+        self.synonyms = synonyms
+        let numbered: [SearchAnalysis.Result]
+        (numbered, numbers) = Self.number(analyses)
+        results = numbered.map(\.result)
+        var lengths: [Int] = []
+        lengths.reserveCapacity(numbered.count * SearchField.count)
+        for result in numbered { lengths += result.lengths }
+        var totals = [Int](repeating: 0, count: SearchField.count)
+        for (index, length) in lengths.enumerated() { totals[index % SearchField.count] += length }
+        self.lengths = lengths
+        lengthTotals = totals
+        let (termNumbers, vocabulary, occurrences) = Self.invert(numbered)
+        self.termNumbers = termNumbers
+        self.vocabulary = vocabulary
+        self.occurrences = occurrences
+        order = Array(0..<Int32(vocabulary.count))
+        order.sort { SearchOrder.utf16Precedes(vocabulary[Int($0)], vocabulary[Int($1)]) }
+        scorer = Scorer(norms: [], priors: [], resultCount: 0)
+        scored = []
+        entries = []
+        shards = []
+        chunks = []
+        words = [:]
+        entryPoint = []
+        let scorer = makeScorer()
+        self.scorer = scorer
+        scored = occurrences.parallelMap(threads: threads) { scorer.score($0) }
+        entries = Array(zip(vocabulary, scored)).parallelMap(threads: threads) { Self.entry($0.0, $0.1) }
+        shards = layOutShards().map { Shard(start: $0.start, count: $0.count, bytes: encodeShard(start: $0.start, count: $0.count)) }
+        chunks = (0..<chunkCount).map(encodeChunk)
+        words = encodeWords()
+        entryPoint = encodeEntryPoint()
+    }
+
+    /// The results of every analysis sorted by URL, and the number (the position in that order) each got.
+    static func number(_ analyses: [SearchAnalysis]) -> ([SearchAnalysis.Result], [[Int32]]) {
+        let unsorted = analyses.flatMap(\.results)
+        // The URLs in one buffer, so that sorting compares bytes and moves integers, not strings.
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(unsorted.count)
+        for result in unsorted {
+            var url = result.result.url
+            url.withUTF8 { url in
+                spans.append((bytes.count, url.count))
+                bytes.append(contentsOf: url)
             }
         }
-        return results.sorted { $0.url.utf8.lexicographicallyPrecedes($1.url.utf8) }
+        var sorted = Array(0..<Int32(unsorted.count))
+        bytes.withUnsafeBufferPointer { bytes in
+            sorted.sort { a, b in
+                let (x, y) = (spans[Int(a)], spans[Int(b)])
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        var numberOf = [Int32](repeating: 0, count: unsorted.count)
+        for (number, index) in sorted.enumerated() { numberOf[Int(index)] = Int32(number) }
+        var numbers: [[Int32]] = []
+        var next = 0
+        for analysis in analyses {
+            numbers.append(Array(numberOf[next..<(next + analysis.results.count)]))
+            next += analysis.results.count
+        }
+        return (sorted.map { unsorted[Int($0)] }, numbers)
+    }
+
+    /// Every term with the results that hold it, each list in result order.
+    static func invert(_ numbered: [SearchAnalysis.Result]) -> (ByteTable, [String], [[Occurrence]]) {
+        var termNumbers = ByteTable()
+        var vocabulary: [String] = []
+        var occurrences: [[Occurrence]] = []
+        for (number, result) in numbered.enumerated() {
+            result.counts.withUnsafeBufferPointer { counts in
+                for (index, term) in result.terms.enumerated() {
+                    let termNumber = Int(termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count)))
+                    if termNumber == vocabulary.count {
+                        vocabulary.append(term)
+                        occurrences.append([])
+                    }
+                    let start = index * SearchField.count
+                    occurrences[termNumber].append(
+                        Occurrence(result: Int32(number), counts: FieldCounts(counts[start..<(start + SearchField.count)])))
+                }
+            }
+        }
+        return (termNumbers, vocabulary, occurrences)
     }
 
     static func shorten(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            // ASCII without `\r` has one character per byte (`\r\n` is one character): count bytes, not characters.
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return shorten(characters: text) }
+            guard bytes.count > snippetLength else { return text }
+            let cut = UnsafeBufferPointer(rebasing: bytes[..<snippetLength])
+            let end = cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex
+            return String(decoding: cut[..<end], as: UTF8.self) + "…"
+        }
+    }
+
+    private static func shorten(characters text: String) -> String {
         guard text.count > snippetLength else { return text }
         let cut = text.prefix(snippetLength)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex

@@ -42,37 +42,70 @@ public enum SearchText {
 
     /// The same rules on bytes, for ASCII text (most of it): the index's slowest step was tokenizing.
     static func asciiTokens(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
         var tokens: [String] = []
-        var current: [UInt8] = []
-        var inNumber = false
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        func flush() {
-            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            forEachASCIIToken(in: bytes) { tokens.append(String(decoding: $0, as: UTF8.self)) }
         }
-        for i in bytes.indices {
-            let byte = bytes[i]
-            if isLetter(byte) || isDigit(byte) {
-                if !current.isEmpty, inNumber != isDigit(byte) { flush() }
-                current.append(isLetter(byte) ? byte | 0x20 : byte)
-                inNumber = isDigit(byte)
-            } else if byte == UInt8(ascii: "'"), i > 0, i + 1 < bytes.count, isLetter(bytes[i - 1]), isLetter(bytes[i + 1]),
-                !current.isEmpty
-            {
-                current.append(byte)
-                inNumber = false
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), i > 0, i + 1 < bytes.count,
-                isDigit(bytes[i - 1]), isDigit(bytes[i + 1]), !current.isEmpty
-            {
-                if byte == UInt8(ascii: ".") { current.append(byte) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of ASCII `bytes`, lowercased, in a buffer that is only valid during the call:
+    /// the index looks tokens up without making a string of each. A token is a run of letters (with an apostrophe
+    /// between two letters) or of digits (with a `.` or `,` between two digits, the `,` left out).
+    @inline(__always)
+    static func forEachASCIIToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        // Most tokens are passed straight from `bytes`; those with capitals or a thousands comma are rewritten here.
+        var rewritten: [UInt8] = []
+        let end = bytes.count
+        var index = 0
+        while index < end {
+            let first = bytes[index]
+            let start = index
+            if isLetter(first) {
+                var lowercase = first >= 0x61
+                index += 1
+                while true {
+                    while index < end, isLetter(bytes[index]) {
+                        lowercase = lowercase && bytes[index] >= 0x61
+                        index += 1
+                    }
+                    guard index + 1 < end, bytes[index] == UInt8(ascii: "'"), isLetter(bytes[index + 1]) else { break }
+                    index += 1
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if lowercase {
+                    body(token)
+                } else {
+                    rewritten.removeAll(keepingCapacity: true)
+                    for byte in token { rewritten.append(isLetter(byte) ? byte | 0x20 : byte) }
+                    rewritten.withUnsafeBufferPointer(body)
+                }
+            } else if isDigit(first) {
+                var commas = false
+                index += 1
+                while true {
+                    while index < end, isDigit(bytes[index]) { index += 1 }
+                    guard index + 1 < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","),
+                        isDigit(bytes[index + 1])
+                    else { break }
+                    commas = commas || bytes[index] == UInt8(ascii: ",")
+                    index += 1
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if commas {
+                    rewritten.removeAll(keepingCapacity: true)
+                    for byte in token where byte != UInt8(ascii: ",") { rewritten.append(byte) }
+                    rewritten.withUnsafeBufferPointer(body)
+                } else {
+                    body(token)
+                }
             } else {
-                flush()
+                index += 1
             }
         }
-        flush()
-        return tokens
     }
 
     /// The terms stored for `text` (and looked up for a query): its tokens without stop words, stemmed.
@@ -82,7 +115,14 @@ public enum SearchText {
 
     /// The term for one token, or nil for a stop word.
     public static func term(_ token: String) -> String? {
-        StopWords.english.contains(token) ? nil : EnglishStemmer.stem(token)
+        // A number is its own term: no stop word has a digit, and the stemmer changes only letters.
+        // Pages are full of numbers that appear once (years, doses, page numbers), so this skips the stemmer often.
+        if let first = token.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
+            token.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") })
+        {
+            return token
+        }
+        return StopWords.english.contains(token) ? nil : EnglishStemmer.stem(token)
     }
 
     /// Lowercase, compatibility-decomposed, combining marks removed, typographic apostrophes made plain.
