@@ -67,7 +67,8 @@ extension Document {
 
     /// Each line holding `TODO`, with the column where it starts, read from the text already in memory.
     static func placeholders(in text: String) -> [Located<String>] {
-        guard text.contains("TODO") else { return [] }
+        // A byte search first: Foundation's `contains` on every page's whole text was 4% of a build.
+        guard text.containsBytes(of: "TODO") else { return [] }
         var found: [Located<String>] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let range = line.range(of: "TODO") else { continue }

@@ -1,4 +1,5 @@
 // Reads typed fields out of a YAML mapping, turning every problem into a Diagnostic with its file line.
+import Foundation
 import Yams
 
 /// The fields of one YAML mapping, read one by one; problems accumulate in `diagnostics`.
@@ -250,19 +251,47 @@ extension StringProtocol {
     /// Runs of ASCII whitespace become one space, with none at either end. Works on UTF-8 bytes: page text
     /// can be megabytes, and Character-level splitting was the build's hot spot.
     func collapsingWhitespace() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(32) }
-                pendingSpace = false
-                bytes.append(byte)
+        var source = String(self)
+        return source.withUTF8 { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = 32
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in the text (a byte search, no Unicode matching).
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = String(self), needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard pattern.count > 0 else { return true }
+                guard text.count >= pattern.count else { return false }
+                let base = UnsafeRawPointer(text.baseAddress!)
+                let last = text.count - pattern.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) else { return false }
+                    if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    offset = UnsafeRawPointer(hit) - base + 1
+                }
+                return false
+            }
+        }
     }
 
     func trimmingWhitespace() -> String {

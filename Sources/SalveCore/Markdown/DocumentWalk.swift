@@ -16,8 +16,10 @@ struct DocumentWalk {
     private(set) var links: [FoundLink] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var linkNodes: [(node: OpaquePointer, url: String, line: Int, column: Int?, hasText: Bool)] = []
-    /// The Markdown's lines, to turn cmark's byte columns into character columns.
-    private let sourceLines: [Substring]
+    /// The Markdown, and the byte offset where each of its lines starts, to turn cmark's byte columns into
+    /// character columns (found with a byte scan: splitting every page into Substrings cost more than cmark).
+    private let source: String
+    private let lineStarts: [Int]
     /// Text nodes outside links and headings: where glossary terms may be marked.
     private(set) var glossaryCandidates: [OpaquePointer] = []
     /// Body prose for readability: paragraphs only, no headings, tables or code; one sentence end per block.
@@ -34,7 +36,10 @@ struct DocumentWalk {
     private var topLevelPositions: [OpaquePointer: Int] = [:]
 
     init(document: OpaquePointer, firstLine: Int, path: String, source: String = "") {
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.source = source
+        var starts = [0]
+        for (offset, byte) in source.utf8.enumerated() where byte == 10 { starts.append(offset + 1) }
+        self.lineStarts = starts
         self.document = document
         self.firstLine = firstLine
         self.path = path
@@ -173,10 +178,13 @@ struct DocumentWalk {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
         guard line > 0, byteColumn > 0 else { return nil }
-        guard line <= sourceLines.count else { return byteColumn }
-        let bytes = sourceLines[line - 1].utf8
-        let end = bytes.index(bytes.startIndex, offsetBy: min(byteColumn - 1, bytes.count))
-        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).count + 1
+        guard line <= lineStarts.count else { return byteColumn }
+        let lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : source.utf8.count
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, lineEnd)
+        let bytes = source.utf8
+        let prefix = bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)]
+        return String(decoding: prefix, as: UTF8.self).count + 1
     }
 }
 
