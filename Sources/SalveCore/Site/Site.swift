@@ -14,9 +14,9 @@ public struct Site: Sendable {
 
     /// Sorts pages, builds taxonomies and related links.
     static func assemble(config: SiteConfig, pages unsorted: [Page], glossary: Glossary = .empty) -> Site {
-        let pages = unsorted.sorted {
-            ($0.kind, $0.metadata.title.lowercased(), $0.sitePath) < ($1.kind, $1.metadata.title.lowercased(), $1.sitePath)
-        }
+        // Sort keys made once per page, not twice per comparison.
+        let keys = unsorted.map { ($0.kind, $0.metadata.title.lowercased(), $0.sitePath) }
+        let pages = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
         let conditions = Term.collect(.conditions, from: pages) { $0.metadata.conditions }
         let treatments = Term.collect(.treatments, from: pages) { $0.metadata.treatments }
         let indexByPath = Dictionary(pages.enumerated().map { ($1.document.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
@@ -26,8 +26,9 @@ public struct Site: Sendable {
         for (termIndex, term) in terms.enumerated() {
             for page in term.pages { termsOfPage[page].append(termIndex) }
         }
-        let related = pages.indices.map { index in
-            relatedPages(of: index, pages: pages, indexByPath: indexByPath, sharing: termsOfPage[index].map { terms[$0].pages })
+        let sharing = termsOfPage
+        let related = Array(pages.indices).parallelMap { index in
+            relatedPages(of: index, pages: pages, indexByPath: indexByPath, sharing: sharing[index].map { terms[$0].pages })
         }
         return Site(
             config: config, pages: pages, conditions: conditions, treatments: treatments, related: related,

@@ -13,23 +13,18 @@ extension Site {
             disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"))
         let cards = pages.indices.map(card)
         func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
-            Chrome(
-                site: siteInfo,
-                nav: Site.navigation.map { NavLink(label: $0.label, url: url($0.path), current: sitePath.hasPrefix($0.path)) },
-                title: title, headTitle: sitePath.isEmpty ? config.title : "\(title) | \(config.title)",
-                description: description.isEmpty ? config.description : description, canonical: absoluteURL(sitePath),
-                breadcrumbs: breadcrumbs.isEmpty
-                    ? nil : Breadcrumbs(crumbs: breadcrumbs.map { Crumb(label: $0.0, url: $0.1.map(url)) }),
-                jsonLD: nil)
+            self.chrome(siteInfo, sitePath, title: title, description: description, breadcrumbs: breadcrumbs)
         }
 
-        var files: [ViewFile] = pages.indices.map { index in
-            let page = pages[index]
-            var pageChrome = chrome(
-                page.sitePath, title: page.metadata.title, description: page.metadata.summary,
+        // Content pages are most of the work (JSON-LD above all): on every core, in page order.
+        let site = self
+        var files: [ViewFile] = Array(pages.indices).parallelMap { index in
+            let page = site.pages[index]
+            var pageChrome = site.chrome(
+                siteInfo, page.sitePath, title: page.metadata.title, description: page.metadata.summary,
                 breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
-            pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
-            let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
+            pageChrome.jsonLD = site.structuredData(for: index).scriptSafeJSON()
+            let view = PageView(chrome: pageChrome, page: site.content(index, cards: cards))
             return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
         }
         files += listings.map { listing in
@@ -84,6 +79,20 @@ extension Site {
         return files
     }
 
+    /// The chrome of the page at `sitePath`.
+    func chrome(_ siteInfo: SiteInfo, _ sitePath: String, title: String, description: String,
+                breadcrumbs: [(String, String?)]) -> Chrome
+    {
+        Chrome(
+            site: siteInfo,
+            nav: Site.navigation.map { NavLink(label: $0.label, url: url($0.path), current: sitePath.hasPrefix($0.path)) },
+            title: title, headTitle: sitePath.isEmpty ? config.title : "\(title) | \(config.title)",
+            description: description.isEmpty ? config.description : description, canonical: absoluteURL(sitePath),
+            breadcrumbs: breadcrumbs.isEmpty
+                ? nil : Breadcrumbs(crumbs: breadcrumbs.map { Crumb(label: $0.0, url: $0.1.map(url)) }),
+            jsonLD: nil)
+    }
+
     /// Consecutive runs of `items` that share the uppercased first letter of `text`.
     static func groupByFirstLetter<Item>(_ items: [Item], of text: (Item) -> String) -> [(String, [Item])] {
         var groups: [(String, [Item])] = []
@@ -107,7 +116,7 @@ extension Site {
     }
 
     /// `page.*` of the content page at `index`.
-    private func content(_ index: Int, cards: [Card]) -> PageContent {
+    func content(_ index: Int, cards: [Card]) -> PageContent {
         let page = pages[index]
         let metadata = page.metadata
         let toc = page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
