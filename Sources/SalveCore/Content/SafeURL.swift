@@ -53,11 +53,13 @@ public enum SafeURL {
     /// The lowercased text before the first `:` when that colon comes before any `/`, `?` or `#` (where a
     /// browser would look for a scheme), after the browser's trimming; nil for a relative URL.
     public static func scheme(of url: String) -> String? {
-        var scalars = Substring.UnicodeScalarView(url.unicodeScalars)
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        // Indices, not removeFirst(): mutating a scalar view copies the string each time.
+        let scalars = url.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].value <= 0x20 { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].value <= 0x20 { end = scalars.index(before: end) }
         var head = String.UnicodeScalarView()
-        for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        for scalar in scalars[start..<end] where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             if scalar == ":" { return String(head).lowercased() }
             if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
             head.append(scalar)

@@ -38,7 +38,10 @@ struct DocumentWalk {
     init(document: OpaquePointer, firstLine: Int, path: String, source: String = "") {
         self.source = source
         var starts = [0]
-        for (offset, byte) in source.utf8.enumerated() where byte == 10 { starts.append(offset + 1) }
+        var text = source
+        text.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == 10 { starts.append(offset + 1) }
+        }
         self.lineStarts = starts
         self.document = document
         self.firstLine = firstLine
