@@ -4,10 +4,11 @@ import SalveCore
 enum TimingsTable {
     static func text(_ steps: [StepTiming]) -> String {
         let nameWidth = max(4, steps.map(\.name.count).max() ?? 0)
-        var lines = ["step".padding(nameWidth) + "        ms  items"]
+        var lines = ["step".padding(nameWidth) + "        ms  peak MiB  items"]
         for step in steps {
             let milliseconds = String(format: "%10.1f", step.seconds * 1000)
-            lines.append(step.name.padding(nameWidth) + milliseconds + "  \(step.items) \(step.unit)")
+            let memory = String(format: "%10d", step.peakMemory / 1_048_576)
+            lines.append(step.name.padding(nameWidth) + milliseconds + memory + "  \(step.items) \(step.unit)")
         }
         let total = steps.reduce(0) { $0 + $1.seconds }
         lines.append("total".padding(nameWidth) + String(format: "%10.1f", total * 1000))

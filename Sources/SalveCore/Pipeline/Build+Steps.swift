@@ -122,6 +122,9 @@ extension Build {
                         })
                 })
         }
-        return (Page(document: document, body: body, table: table), found)
+        // The Markdown source is not needed once rendered; keeping it doubled the memory of every page.
+        var rendered = document
+        rendered.body = ""
+        return (Page(document: rendered, body: body, table: table), found)
     }
 }

@@ -8,6 +8,8 @@ public struct StepTiming: Sendable, Equatable {
     /// What the step made: files read, pages parsed, views, files written, …
     public var items: Int
     public var unit: String
+    /// The process's peak memory (maximum resident set) when the step ended, in bytes.
+    public var peakMemory: Int = 0
 }
 
 /// A step starting or finished, as a build reports it while it runs.
@@ -28,7 +30,10 @@ struct Timings: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit,
+                                peakMemory: Int(usage.ru_maxrss) * 1024)
         steps.append(timing)
         onStep?(.finished(timing))
         return result
