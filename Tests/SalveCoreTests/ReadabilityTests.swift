@@ -81,7 +81,9 @@ struct ReadabilityTests {
     @Test("samples.json holds the prose Salve extracts from the sample site today (SALVE_UPDATE_GOLDEN=1 records it)")
     func samplesAreCurrent() throws {
         let root = readabilityFolder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let site = try Build.model(BuildOptions(root: root)).site
+        var options = BuildOptions(root: root)
+        options.readability = true
+        let site = try Build.model(options).site
         let prose = Dictionary(uniqueKeysWithValues: site.pages.map { ("sample:" + $0.document.contentPath, $0.body.prose) })
         let file = readabilityFolder.appendingPathComponent("samples.json")
         if ProcessInfo.processInfo.environment["SALVE_UPDATE_GOLDEN"] == "1" {

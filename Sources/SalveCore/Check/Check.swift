@@ -7,6 +7,8 @@ public enum Check {
     /// Everything wrong with the site at `options.root`, errors and warnings, sorted by file and line.
     /// - Parameter dueWithinDays: also warn about reviews due within this many days.
     public static func run(_ options: BuildOptions, dueWithinDays: Int? = nil) throws -> [Diagnostic] {
+        var options = options
+        options.readability = true
         let model: Model
         do {
             model = try Build.model(options)
@@ -25,6 +27,8 @@ public enum Check {
 
     /// Each page's readability, by source path; empty when the site has errors.
     public static func readabilityReport(_ options: BuildOptions) throws -> [(String, Readability)] {
+        var options = options
+        options.readability = true
         guard let site = try? Build.model(options).site else { return [] }
         return site.pages.map { ($0.document.sourcePath, Readability.measure($0.body.prose)) }
             .sorted { $0.0 < $1.0 }

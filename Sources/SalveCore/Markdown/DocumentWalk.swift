@@ -35,7 +35,10 @@ struct DocumentWalk {
     private var topLevel: [(node: OpaquePointer, section: String?)] = []
     private var topLevelPositions: [OpaquePointer: Int] = [:]
 
-    init(document: OpaquePointer, firstLine: Int, path: String, source: String = "") {
+    private let collectsProse: Bool
+
+    init(document: OpaquePointer, firstLine: Int, path: String, source: String = "", collectsProse: Bool = true) {
+        self.collectsProse = collectsProse
         self.source = source
         var starts = [0]
         var text = source
@@ -116,7 +119,7 @@ struct DocumentWalk {
             case CMARK_NODE_PARAGRAPH where entering:
                 paragraph = ""
             case CMARK_NODE_PARAGRAPH:
-                if tableDepth == 0 { addProse(paragraph) }
+                if tableDepth == 0, collectsProse { addProse(paragraph) }
                 append("\n", to: section)
             default:
                 if type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {

@@ -7,10 +7,13 @@ public struct MarkdownRenderer: Sendable {
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     let options: Int32
+    /// Whether `RenderedMarkdown.prose` is filled in: only readability needs it (`salve check`).
+    let collectsProse: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, collectsProse: Bool = true) {
         _ = extensionsRegistered
         options = CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        self.collectsProse = collectsProse
     }
 
     /// cmark-gfm's own HTML for `markdown`, with nothing rewritten (`salve render`).
@@ -44,7 +47,8 @@ public struct MarkdownRenderer: Sendable {
                 fix: "split it into smaller tables, or move the data to a file in media/ and link to it")])
         }
         return withDocument(markdown) { document, extensions in
-            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path, source: markdown)
+            var walk = DocumentWalk(document: document, firstLine: firstLine, path: path, source: markdown,
+                                    collectsProse: collectsProse)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
             walk.transformCallouts()

@@ -75,13 +75,14 @@ extension Build {
         }
     }
 
-    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, cache: inout RenderCache,
-                               into diagnostics: inout [Diagnostic]) -> [Page]
+    /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
+    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, readability: Bool,
+                               cache: inout RenderCache, into diagnostics: inout [Diagnostic]) -> [Page]
     {
         let matcher = GlossaryMatcher(project.glossary, basePath: project.config.basePath)
-        let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML)
+        let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML, collectsProse: readability)
         let inputs = RenderCache.RenderInputs(
-            settings: String(reflecting: project.config) + String(reflecting: project.glossary),
+            settings: String(reflecting: project.config) + String(reflecting: project.glossary) + "\(readability)",
             sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts)
         let rendered = cache.render(project.documents, inputs: inputs) { changed in
             changed.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }

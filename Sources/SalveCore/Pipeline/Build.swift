@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var threads: Int?
     /// URLs per sitemap file before sitemap.xml becomes an index (sitemaps.org: 50,000; tests set fewer).
     public var urlsPerSitemap = Site.urlsPerSitemap
+    /// Keep each page's prose for readability scores; `salve check` sets it, a build does not need it.
+    public var readability = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -101,7 +103,8 @@ public enum Build {
             validate(settings, sources: project.content.markdownPaths, into: &diagnostics)
         }
         let pages = timings.step("render Markdown", unit: "pages", count: \.count) {
-            renderMarkdown(settings, links: links, threads: options.threads, cache: &cache, into: &diagnostics)
+            renderMarkdown(settings, links: links, threads: options.threads, readability: options.readability,
+                           cache: &cache, into: &diagnostics)
         }
         let (site, listings) = timings.step("assemble the site", unit: "listings", count: { $0.1.count }) {
             let site = Site.assemble(config: settings.config, pages: pages, glossary: settings.glossary)
