@@ -14,7 +14,7 @@ struct ParsedProject: Sendable {
 }
 
 extension Build {
-    static func parse(_ project: Project, options: BuildOptions, cache: inout RenderCache,
+    static func parse(_ project: Project, options: BuildOptions, cache: inout RenderCache?,
                       into diagnostics: inout [Diagnostic]) -> ParsedProject
     {
         var config = SiteConfig()
@@ -37,12 +37,13 @@ extension Build {
             diagnostics += found
         }
         let settings = config
-        let parsed = cache.parse(project.content.files, config: config) { changed in
-            changed.parallelMap(threads: options.threads) { file in
+        let parseFiles = { (files: [ContentSource.File]) in
+            files.parallelMap(threads: options.threads) { file in
                 Document.parse(file.text, kind: file.kind, contentPath: file.contentPath,
                                sourcePath: "content/" + file.contentPath, config: settings)
             }
         }
+        let parsed = cache?.parse(project.content.files, config: config, parseFiles) ?? parseFiles(project.content.files)
         diagnostics += parsed.flatMap(\.1)
         let documents = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.metadata.draft }
         let drafts = Set(parsed.compactMap(\.0).filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath))
@@ -77,16 +78,17 @@ extension Build {
 
     /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
     static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, readability: Bool,
-                               cache: inout RenderCache, into diagnostics: inout [Diagnostic]) -> [Page]
+                               cache: inout RenderCache?, into diagnostics: inout [Diagnostic]) -> [Page]
     {
         let matcher = GlossaryMatcher(project.glossary, basePath: project.config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML, collectsProse: readability)
         let inputs = RenderCache.RenderInputs(
             settings: String(reflecting: project.config) + String(reflecting: project.glossary) + "\(readability)",
             sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts)
-        let rendered = cache.render(project.documents, inputs: inputs) { changed in
-            changed.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
+        let renderPages = { (documents: [Document]) in
+            documents.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
         }
+        let rendered = cache?.render(project.documents, inputs: inputs, renderPages) ?? renderPages(project.documents)
         diagnostics += rendered.flatMap(\.1)
         return rendered.map(\.0)
     }

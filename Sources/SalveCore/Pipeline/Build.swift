@@ -85,20 +85,24 @@ public enum Build {
 
     /// `makeModel` with nothing kept for later: the parsed files and their copies go when this returns.
     static func model(_ options: BuildOptions, timings: inout Timings) throws -> Model {
-        var cache = RenderCache()
+        var cache: RenderCache? = nil
         return try makeModel(options, cache: &cache, timings: &timings)
     }
 
     /// The steps up to the templates; the preview and `salve check` start here.
     /// - Throws: `BuildFailure` with every diagnostic, when any is an error.
-    static func makeModel(_ options: BuildOptions, cache: inout RenderCache, timings: inout Timings) throws -> Model {
-        let project = timings.step("read the project", unit: "files", count: { $0.content.files.count }) {
+    /// - Parameter cache: what the preview keeps between rebuilds; nil for a build that keeps nothing, so each
+    ///   file's text and Markdown are let go as soon as they are parsed and rendered.
+    static func makeModel(_ options: BuildOptions, cache: inout RenderCache?, timings: inout Timings) throws -> Model {
+        var project = timings.step("read the project", unit: "files", count: { $0.content.files.count }) {
             Project.read(options.root)
         }
         var diagnostics = project.diagnostics
-        let settings = timings.step("parse", unit: "pages", count: { $0.documents.count }) {
+        var settings = timings.step("parse", unit: "pages", count: { $0.documents.count }) {
             parse(project, options: options, cache: &cache, into: &diagnostics)
         }
+        // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
+        project.content.files = []
         let links = timings.step("validate", unit: "pages", count: { _ in settings.documents.count }) {
             validate(settings, sources: project.content.markdownPaths, into: &diagnostics)
         }
@@ -106,6 +110,7 @@ public enum Build {
             renderMarkdown(settings, links: links, threads: options.threads, readability: options.readability,
                            cache: &cache, into: &diagnostics)
         }
+        settings.documents = []
         let (site, listings) = timings.step("assemble the site", unit: "listings", count: { $0.1.count }) {
             let site = Site.assemble(config: settings.config, pages: pages, glossary: settings.glossary)
             return (site, site.listings)

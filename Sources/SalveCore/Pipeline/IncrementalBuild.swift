@@ -25,7 +25,7 @@ public struct RebuildReport: Sendable, Equatable {
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
     private var written: [String: WrittenFile] = [:]
-    private var cache = RenderCache()
+    private var cache: RenderCache? = RenderCache()
     private let folder: OutputFolder
 
     /// What one output path held after the last rebuild.
