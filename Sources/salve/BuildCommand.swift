@@ -55,6 +55,15 @@ struct BuildCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")
             if timings { print(TimingsTable.text(report.steps)) }
+            if report.basePath != "/" {
+                // Crawlers read robots.txt only at the host's root, which a site under a sub-path does not own.
+                let root = String(report.baseURL.dropLast(report.basePath.count - 1))
+                FileHandle.standardError.write(Data("""
+                    note: the site lives under \(report.basePath), but crawlers read robots.txt only at \(root)robots.txt; \
+                    ask the host's owner to add `Sitemap: \(report.baseURL)sitemap.xml` there
+
+                    """.utf8))
+            }
         } catch let failure as BuildFailure {
             BuildProgress.clear()
             let digest = WarningDigest(failure.diagnostics)

@@ -92,3 +92,62 @@ struct PipelineTests {
         #expect(check.stdout.components(separatedBy: ": warning: review overdue").count - 1 == 40)
     }
 }
+
+@Suite("Order and hubs")
+struct OrderAndHubTests {
+    @Test("pages with a weight come first in listings, lowest first, then the rest A to Z")
+    func weightOrdersListings() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.page("Apples"),
+            "content/articles/b.md": TestSite.page("Bananas", extra: "weight: 2"),
+            "content/articles/c.md": TestSite.page("Cherries"),
+            "content/articles/w.md": TestSite.page("What is it?", extra: "weight: 1"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let listing = try site.read("articles/index.html")
+        let order = ["What is it?", "Bananas", "Apples", "Cherries"].map { listing.range(of: ">\($0)</a>")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+
+    @Test("a weight that is not a whole number is an error on its line")
+    func badWeight() throws {
+        let site = try TestSite(["content/articles/a.md": TestSite.page("Apples", extra: "weight: first")])
+        defer { site.remove() }
+        let errors = try site.errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.path == "content/articles/a.md")
+        #expect(errors.first?.line == 6)
+    }
+
+    @Test("a condition's page reads as a sentence and shows its glossary definition")
+    func termPageDefinition() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.page("About LDN", extra: "conditions: [Fibromyalgia]\ntreatments: [LDN]"),
+            "content/glossary.yml": "- term: Fibromyalgia\n  definition: A long-term condition that causes pain all over the body.\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let condition = try site.read("conditions/fibromyalgia/index.html")
+        #expect(condition.contains("Everything on this site about fibromyalgia."))
+        #expect(condition.contains(
+            "<p class=\"definition\"><strong>What it means:</strong> A long-term condition that causes pain all over the body.</p>"))
+        let treatment = try site.read("treatments/ldn/index.html")
+        #expect(treatment.contains("Everything on this site about LDN."))
+        #expect(!treatment.contains("class=\"definition\""))
+    }
+
+    @Test("a build under a sub-path says robots.txt only works at the host's root; at the root it says nothing")
+    func robotsNote() throws {
+        let site = try TestSite(["salve.yml": "title: T\nbase_url: https://example.org/health/\n",
+                                 "content/articles/a.md": TestSite.page("Apples")])
+        defer { site.remove() }
+        let result = try run(salveBinary.path, ["build", "--root", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(
+            "note: the site lives under /health/, but crawlers read robots.txt only at https://example.org/robots.txt"))
+        let atRoot = try run(salveBinary.path, ["build", "--root", site.root.path, "--base-url", "https://health.example.org/"])
+        #expect(!atRoot.stderr.contains("robots.txt"))
+    }
+}

@@ -4,7 +4,7 @@ import Yams
 extension Document {
     static let sharedKeys: Set<String> = [
         "title", "summary", "last_reviewed", "reviewed_by", "next_review", "slug", "conditions",
-        "treatments", "also_called", "tags", "references", "related", "draft",
+        "treatments", "also_called", "tags", "references", "related", "draft", "weight",
     ]
 
     /// Parses `text` (valid UTF-8, `\n` line endings) of the file at `contentPath` under content/.
@@ -55,7 +55,8 @@ extension Document {
             tags: fields.strings("tags").map(\.value),
             references: parseReferences(&fields),
             related: fields.strings("related"),
-            draft: fields.bool("draft") ?? false)
+            draft: fields.bool("draft") ?? false,
+            weight: fields.int("weight"))
 
         let diagnostics = fields.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }

@@ -45,6 +45,8 @@ public struct Metadata: Sendable, Equatable {
     public var references: [Reference]
     public var related: [Located<String>]
     public var draft: Bool
+    /// Orders the page in listings: pages with a weight come first, lowest first, then the rest by title.
+    public var weight: Int? = nil
 }
 
 /// A comparison's table: treatments (rows) against criteria (columns).

@@ -727,6 +727,7 @@ main:focus { outline: none; }
 
 .kind { margin: 1rem 0 0; font-size: 0.9rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 .summary { font-size: 1.15rem; }
+.definition { border-left: 4px solid currentColor; padding-left: 0.75rem; }
 .also-called { color: var(--muted); }
 .heading-anchor { margin-left: 0.25rem; text-decoration: none; color: var(--muted); display: inline-block; min-width: 24px; min-height: 24px; text-align: center; }
 
@@ -952,6 +953,9 @@ dl.glossary dd { margin-left: 0; }
 <div class="wrap">
 <h1>{{list.title}}</h1>
 <p class="summary">{{list.intro}}</p>
+{{#list.definition}}
+<p class="definition"><strong>What it means:</strong> {{list.definition}}</p>
+{{/list.definition}}
 {{^list.items}}<p>Nothing here yet.</p>{{/list.items}}
 <ul class="cards">
 {{#list.items}}{{> partials/card}}

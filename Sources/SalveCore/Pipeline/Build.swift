@@ -41,6 +41,9 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Each step with its wall time and item count.
     public var steps: [StepTiming]
+    /// The site's address as built (salve.yml's base_url or --base-url).
+    public var baseURL: String
+    public var basePath: String
 }
 
 /// The checked site: what every step before the templates makes, and all that `salve check` needs.
@@ -74,7 +77,8 @@ public enum Build {
         }
         var pages: [ContentKind: Int] = [:]
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
-        return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps)
+        return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
+                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.

@@ -9,10 +9,18 @@ struct Listing {
     /// Term index pages list terms, not pages.
     var terms: [Term]?
     var breadcrumbs: [(String, String?)]
+    /// A condition's or treatment's glossary definition, when the glossary has its name.
+    var definition: String? = nil
 }
 
 extension Site {
     var listings: [Listing] {
+        var definitions: [String: String] = [:]
+        for entry in glossary.terms {
+            for name in [entry.term] + entry.alsoCalled where definitions[name.lowercased()] == nil {
+                definitions[name.lowercased()] = entry.definition
+            }
+        }
         var listings: [Listing] = ContentKind.allCases.map { kind in
             Listing(
                 sitePath: kind.folder + "/", title: kind.pluralLabel, intro: intro(for: kind),
@@ -28,12 +36,22 @@ extension Site {
             for term in terms {
                 listings.append(
                     Listing(
-                        sitePath: term.sitePath, title: term.name, intro: "Everything on this site about \(term.name).",
+                        sitePath: term.sitePath, title: term.name,
+                        intro: "Everything on this site about \(Site.inSentence(term.name)).",
                         items: term.pages, terms: nil,
-                        breadcrumbs: [("Home", ""), (taxonomy.label, taxonomy.rawValue + "/"), (term.name, nil)]))
+                        breadcrumbs: [("Home", ""), (taxonomy.label, taxonomy.rawValue + "/"), (term.name, nil)],
+                        definition: definitions[term.name.lowercased()]))
             }
         }
         return listings
+    }
+
+    /// A name as it reads inside a sentence: "Low-dose naltrexone" becomes "low-dose naltrexone", while
+    /// abbreviations and names whose second letter is a capital ("LDN", "CBT") keep their case.
+    static func inSentence(_ name: String) -> String {
+        let letters = name.prefix(2)
+        guard let first = letters.first, first.isUppercase, letters.count == 2, letters.last!.isLowercase else { return name }
+        return first.lowercased() + name.dropFirst()
     }
 
     private func intro(for kind: ContentKind) -> String {

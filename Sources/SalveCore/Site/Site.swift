@@ -14,9 +14,15 @@ public struct Site: Sendable {
 
     /// Sorts pages, builds taxonomies and related links.
     static func assemble(config: SiteConfig, pages unsorted: [Page], glossary: Glossary = .empty) -> Site {
-        // Sort keys made once per page, not twice per comparison.
-        let keys = unsorted.map { ($0.kind, $0.metadata.title.lowercased(), $0.sitePath) }
-        let pages = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
+        // Sort keys made once per page, not twice per comparison. Within a kind, pages with a `weight` come
+        // first (lowest first), then the rest by title, as in Hugo and Zola.
+        let keys = unsorted.map {
+            ($0.kind, $0.metadata.weight == nil ? 1 : 0, $0.metadata.weight ?? 0, $0.metadata.title.lowercased(), $0.sitePath)
+        }
+        let pages = unsorted.indices.sorted {
+            let (a, b) = (keys[$0], keys[$1])
+            return (a.0, a.1, a.2) != (b.0, b.1, b.2) ? (a.0, a.1, a.2) < (b.0, b.1, b.2) : (a.3, a.4) < (b.3, b.4)
+        }.map { unsorted[$0] }
         let conditions = Term.collect(.conditions, from: pages) { $0.metadata.conditions }
         let treatments = Term.collect(.treatments, from: pages) { $0.metadata.treatments }
         let indexByPath = Dictionary(pages.enumerated().map { ($1.document.contentPath, $0) }, uniquingKeysWith: { a, _ in a })

@@ -4,6 +4,8 @@ public struct ListingView: TemplateContext, Equatable {
     public struct Listing: TemplateContext, Equatable {
         public var title: String
         public var intro: String
+        /// A condition's or treatment's glossary definition, when there is one.
+        public var definition: String?
         /// Cards of pages, or of conditions or treatments on their index pages; empty shows "Nothing here yet".
         public var items: [Card]
 
@@ -11,6 +13,7 @@ public struct ListingView: TemplateContext, Equatable {
             switch name {
             case "title": .text(title)
             case "intro": .text(intro)
+            case "definition": definition.map(TemplateValue.text)
             case "items": .list(items)
             default: nil
             }

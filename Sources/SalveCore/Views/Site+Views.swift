@@ -36,7 +36,9 @@ extension Site {
             let items = listing.terms.map { terms in
                 terms.map { Card(title: $0.name, url: url($0.sitePath), count: $0.pages.count) }
             } ?? listing.items.map { cards[$0] }
-            let view = ListingView(chrome: listingChrome, list: .init(title: listing.title, intro: listing.intro, items: items))
+            let view = ListingView(
+                chrome: listingChrome,
+                list: .init(title: listing.title, intro: listing.intro, definition: listing.definition, items: items))
             return ViewFile(path: listing.sitePath + "index.html", template: "list", view: .listing(view))
         }
 
