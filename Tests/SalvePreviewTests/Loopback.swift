@@ -20,7 +20,7 @@ final class LoopbackConnection {
     private let port: Int
     private var buffer: [UInt8] = []
 
-    init(port: Int, readTimeout: Int = 10) throws {
+    init(port: Int, readTimeout: Int = 30) throws {
         self.port = port
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw LoopbackError(description: "socket: \(errno)") }
