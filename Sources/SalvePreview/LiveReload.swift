@@ -45,14 +45,21 @@ enum LiveReload {
             const box = document.createElement("div");
             box.id = overlayID;
             box.setAttribute("role", "alert");
-            box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+            // At most a third of the screen, so the page being edited stays readable above it.
+            box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:33vh;overflow:auto;z-index:2147483647;" +
               "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace";
             const title = document.createElement("strong");
             title.textContent = "Salve: the last build failed; this is the last good version of the page.";
             const list = document.createElement("pre");
             list.style.cssText = "white-space:pre-wrap;margin:.5rem 0 0";
             list.textContent = lines.join("\\n");
-            box.append(title, list);
+            const close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "Close";
+            close.setAttribute("aria-label", "Close the build errors");
+            close.style.cssText = "float:right;min-width:44px;min-height:32px;font:inherit;margin-left:1rem";
+            close.addEventListener("click", hide);
+            box.append(close, title, list);
             document.body.append(box);
           }
           const events = new EventSource("\(eventsPath)");

@@ -28,4 +28,13 @@ struct LiveReloadTests {
         #expect(!LiveReload.injects("/site/assets/style.css"))
         #expect(!LiveReload.injects("/site/search-index.json"))
     }
+
+    @Test("the error overlay has a close button and covers at most a third of the screen")
+    func overlayIsSmallAndClosable() {
+        let script = LiveReload.script
+        #expect(script.contains("max-height:33vh"))
+        #expect(!script.contains("max-height:60vh"))
+        #expect(script.contains(#"close.addEventListener("click", hide)"#))
+        #expect(script.contains(#"box.append(close, title, list)"#))
+    }
 }
