@@ -41,7 +41,8 @@ struct Project: Sendable {
         diagnostics += templateDiagnostics
         return Project(
             configText: configText, content: content, glossaryText: glossaryText, synonymsText: synonymsText,
-            templates: templates, assets: files(under: root.appendingPathComponent("templates/assets")),
+            templates: templates,
+            assets: templates.assets.map { ($0, root.appendingPathComponent("templates/assets").appendingPathComponent($0)) },
             diagnostics: diagnostics, contentFolder: contentFolder)
     }
 
@@ -53,18 +54,6 @@ struct Project: Sendable {
         case .failure(let line):
             diagnostics.append(.error(path, line: line.value, "\(what) is not valid UTF-8 text", fix: "save it as UTF-8"))
             return nil
-        }
-    }
-
-    /// Files under `folder` (theme assets), as (path inside the folder, source) pairs; hidden ones are left out.
-    private static func files(under folder: URL) -> [(String, URL)] {
-        ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted().compactMap { path in
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
-            else { return nil }
-            return (path, url)
         }
     }
 }

@@ -27,20 +27,6 @@ struct HeadingIDs {
         used["\(base)-\(n)"] = 0
         return "\(base)-\(n)"
     }
-
-    /// The ASCII file-name slug `salve new` proposes: only `[a-z0-9_-]`, "section" when nothing is left.
-    static func slug(_ text: String) -> String {
-        var slug = ""
-        for scalar in text.lowercased().foldingDiacritics.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9", "-": slug.unicodeScalars.append(scalar)
-            case " ": slug.append("-")
-            case "_": slug.append("_")
-            default: continue
-            }
-        }
-        return slug.isEmpty ? "section" : slug
-    }
 }
 
 extension String {

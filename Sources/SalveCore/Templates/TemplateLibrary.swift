@@ -9,6 +9,9 @@ public struct TemplateLibrary: Sendable {
 
     /// The templates compiled by Salve's own engine.
     public let compiled: TemplateSet
+    /// Files under assets/ (paths inside it) to copy into the site: from the same listing the symlink rule
+    /// checked, so a link leading out of templates/ is never among them.
+    let assets: [String]
 
     /// Reads the templates in `folder`; `displayFolder` is how diagnostics name it (`templates`).
     public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
@@ -47,7 +50,12 @@ public struct TemplateLibrary: Sendable {
                 .error("\(displayFolder)/\(name).mustache", "the theme has no \(name) template",
                        fix: "add \(displayFolder)/\(name).mustache (copy it from the default theme)"))
         }
-        return (TemplateLibrary(compiled: compiled), diagnostics)
+        let assets = entries.filter { entry in
+            var info = stat()
+            return entry.hasPrefix("assets/") && !outside.contains(entry)
+                && stat(folder.appendingPathComponent(entry).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        }.map { String($0.dropFirst("assets/".count)) }
+        return (TemplateLibrary(compiled: compiled, assets: assets), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
