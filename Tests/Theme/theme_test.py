@@ -198,6 +198,16 @@ return { paragraph: paragraph.innerText, term: link.textContent, definition: lin
 """
 
 
+# Where a focused term's tooltip ends: the page's width, and the tooltip's right edge (a pseudo-element has no
+# box of its own to measure, so from its column and its computed offset).
+GLOSSARY_BOX = """
+const link = document.querySelector('a.glossary-term');
+const after = getComputedStyle(link, '::after');
+const column = link.closest('.content').getBoundingClientRect();
+return { scrollWidth: document.documentElement.scrollWidth, right: column.right - parseFloat(after.right) };
+"""
+
+
 class Checks:
     def __init__(self, browser, screenshots):
         self.browser = browser
@@ -261,6 +271,7 @@ class Checks:
         WebDriverWait(self.browser.driver, 10).until(lambda d: d.execute_script("return location.hash") == "#" + m["answers"][0])
         top = self.browser.js("return document.getElementById(arguments[0]).getBoundingClientRect().top", m["answers"][0])
         self.expect(-2 <= top < 100, f"FAQ: the first question's link scrolls to its answer (top at {top:.0f} px)")
+        self.browser.screenshot(os.path.join(self.screenshots, "faq-390-answer.png"))
 
     def callouts(self, base):
         self.browser.size(*DESKTOP)
@@ -316,6 +327,14 @@ class Checks:
         self.expect(m["definition"] in focused, "glossary: the definition shows on keyboard focus")
         name, _ = self.browser.ax_node("a.glossary-term")
         self.expect(name == m["term"], f"glossary: with the tooltip shown, the link's name is still {name!r}")
+        # On a phone, a term at the end of a line still shows its whole tooltip on the screen.
+        self.browser.size(*PHONE)
+        self.browser.open(base + "articles/callouts/")
+        self.browser.js("document.querySelector('a.glossary-term').focus()")
+        box = self.browser.js(GLOSSARY_BOX)
+        self.expect(box["scrollWidth"] <= PHONE[0] and box["right"] <= PHONE[0],
+                    f"glossary: on a phone the tooltip fits the screen, under the term ({box})")
+        self.browser.screenshot(os.path.join(self.screenshots, "glossary-focus-390.png"))
 
 
 SEARCH = """

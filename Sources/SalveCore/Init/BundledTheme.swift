@@ -912,12 +912,15 @@ td ul { margin: 0; padding-left: 1.1rem; }
 /* A glossary term's definition: not in the text (copying the sentence gives the sentence), shown on hover and
    focus from the link's data attribute. Screen readers get it once, from the hidden element aria-describedby
    names; the empty alternative text keeps the tooltip out of the link's name. */
-.glossary-term { text-decoration-style: dotted; position: relative; }
+/* The tooltip is placed in the text column (under the term's line, from the column's left edge), so it never runs
+   off a phone's screen, wherever the term is in its line. */
+.glossary-term { text-decoration-style: dotted; }
+.content { position: relative; }
 .glossary-term:hover::after, .glossary-term:focus::after {
   content: attr(data-definition);
   content: attr(data-definition) / "";
-  position: absolute; left: 0; top: 100%; z-index: 5; width: max-content; max-width: min(18rem, 80vw);
-  margin-top: 0.3rem; padding: 0.5rem 0.75rem; border-radius: 4px;
+  position: absolute; left: 1rem; right: 1rem; z-index: 5; max-width: 30rem;
+  margin-top: 1.7em; padding: 0.5rem 0.75rem; border-radius: 4px;
   background: var(--text); color: var(--background); font-size: 0.9rem; font-weight: 400; line-height: 1.4; white-space: normal;
 }
 dl.glossary dt { font-weight: 700; margin-top: 1rem; }

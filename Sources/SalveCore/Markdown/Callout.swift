@@ -1,5 +1,6 @@
 // Callouts: a blockquote starting with `[!NOTE]`, `[!WARNING]`, `[!NON-URGENT]`, `[!URGENT]` or `[!EMERGENCY]`
-// becomes a marked note (a `div` with role note), with hidden text that tells screen reader users how urgent it is (NHS care cards).
+// becomes a marked note (a `div` with role note), with hidden text that tells screen reader users how urgent
+// it is (NHS care cards).
 import CCmarkGFM
 
 enum Callout: String, CaseIterable {
