@@ -231,6 +231,9 @@ class Checks:
         axe = self.axe(self.browser.driver)
         axe.inject()
         violations = axe.run()["violations"]
+        for violation in violations:
+            for node in violation["nodes"][:3]:
+                print(f"     {violation['id']}: {node['target']} {node.get('failureSummary', '')[:200]!r}")
         self.axe_pages += 1
         self.expect(not violations, f"{name}: axe finds no violations {[v['id'] for v in violations]}")
 
@@ -253,8 +256,14 @@ class Checks:
                 self.expect(inside, f"{label}: breadcrumbs start at x={m['crumbsLeft']:.0f}, the column at x={m['columnLeft']:.0f}")
             self.browser.screenshot(os.path.join(self.screenshots, f"{name}-{width}.png"))
             self.browser.screenshot(os.path.join(self.screenshots, f"{name}-{width}-full.png"), full=True)
-            if width == DESKTOP[0]:
-                self.run_axe(label)
+            self.run_axe(label)
+        # Dark mode has colours of its own: audit it too (at the phone's width).
+        self.browser.size(*PHONE)
+        self.browser.media(scheme="dark")
+        self.browser.open(base + path)
+        self.run_axe(f"{name} at {PHONE[0]} px, dark")
+        self.browser.screenshot(os.path.join(self.screenshots, f"{name}-{PHONE[0]}-dark.png"))
+        self.browser.media()
 
     def faq(self, base):
         self.browser.size(*PHONE)
@@ -292,8 +301,7 @@ class Checks:
                 self.expect(title >= 4.5 and body >= 4.5,
                             f"callout {s['kind']} ({scheme}): contrast title {title:.1f}, text {body:.1f} (AA: 4.5)")
             self.browser.screenshot(os.path.join(self.screenshots, f"callouts-{scheme}.png"), full=True)
-            if scheme == "light":
-                self.run_axe("callouts (light)")
+            self.run_axe(f"callouts ({scheme})")
         # Printed, backgrounds are dropped and colour may be grey: the frames and title rules must still differ.
         self.browser.media(media="print")
         self.browser.open(base + "articles/callouts/")

@@ -752,6 +752,7 @@ function longDate(iso) {
   --link-visited: #5b3b8c;
   --accent: #005eb8;
   --focus: #ffbf47;
+  --on-accent: #ffffff;
   /* Callouts after the NHS care cards: the bands keep their colours in both modes (white text on them). */
   --card: #ffffff;
   --note-bar: #4c6272;
@@ -777,6 +778,7 @@ function longDate(iso) {
     --link: #8cc4ff;
     --link-visited: #c9a8ff;
     --accent: #8cc4ff;
+    --on-accent: #12161d;
     --card: #1c222c;
     --note-bar: #aeb7bd;
     --warning: #3a3016;
@@ -833,7 +835,7 @@ img { max-width: 100%; height: auto; }
 
 .search-form { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
 .search-form input { font: inherit; min-height: 44px; padding: 0.4rem 0.6rem; border: 2px solid var(--muted); border-radius: 4px; min-width: 12rem; flex: 1; background: var(--background); color: var(--text); }
-.search-form button { font: inherit; min-height: 44px; padding: 0.4rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+.search-form button { font: inherit; min-height: 44px; padding: 0.4rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
 .search-large { margin: 1rem 0 2rem; }
 .search-large label { flex-basis: 100%; font-weight: 600; }
 
