@@ -308,6 +308,10 @@ class Checks:
         styles = self.browser.js(CALLOUT_STYLES, CALLOUT_KINDS)
         frames = {(s["frame"], s["titleFrame"]) for s in styles}
         self.expect(len(frames) == len(CALLOUT_KINDS), f"callouts (print): five distinct frames {sorted(frames)}")
+        # What a greyscale printer gives: the print style, in grey.
+        self.browser.js("document.documentElement.style.filter = 'grayscale(1)'")
+        self.browser.screenshot(os.path.join(self.screenshots, "callouts-print-grey.png"), full=True)
+        self.browser.js("document.documentElement.style.filter = ''")
         meta = self.browser.js("const e = document.querySelector('.print-meta'); return e && getComputedStyle(e).display !== 'none' ? e.innerText : ''")
         self.expect("https://example.org/articles/callouts/" in meta and "Page last reviewed: 2 June 2026" in meta,
                     f"print: the address and review dates under the title ({meta!r})")
