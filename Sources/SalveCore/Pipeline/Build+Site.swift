@@ -6,8 +6,10 @@ extension Build {
     static func assemble(_ project: ParsedProject, pages: [Page], memory: inout BuildMemory?, counts: inout StepCounts)
         -> (Site, [Listing])
     {
-        let inputs = pages.map(ArrangementInput.init)
-        let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: inputs) { Site.arrange(inputs) }
+        let documents = pages.map(\.document)
+        let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
+            Site.arrange(pages.map(ArrangementInput.init))
+        }
         let site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
         let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary)
         let listings = Memo.one(&memory[memo: \.listings], counts: &counts, key: key) { site.listings }
@@ -25,8 +27,9 @@ extension Build {
         if memory != nil { memory!.lookup = lookup }
         return Memo.run(
             &memory[memo: \.linkChecks], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
-            isCurrent: { page, key in
-                key.links == page.body.links && key.sourcePath == page.document.sourcePath
+            isCurrent: { index, key in
+                let page = site.pages[index]
+                return key.links == page.body.links && key.sourcePath == page.document.sourcePath
                     && key.nextReview == page.metadata.nextReview && key.today == today
                     && key.anchors == anchors[page.document.contentPath]!
                     && (sameSite || key.reads.allSatisfy { lookup.answers($0) })
@@ -53,19 +56,19 @@ extension Build {
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
             id: { site.pages[$0].document.contentPath },
-            key: { CardKey(basePath: basePath, page: site.pages[$0]) },
+            key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
             compute: { site.card($0) })
+        let settings = SharedSettings(config: site.config, glossary: site.glossary)
         let pageViews = Memo.run(
             &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
             id: { site.pages[$0].document.contentPath },
             key: { index in
-                ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, config: site.config,
-                        glossary: site.glossary)
+                ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, settings: settings)
             },
             compute: { site.pageView($0, cards: cards) })
         let key = OtherViewsKey(
-            listings: listings, cards: cards, titles: site.pages.map(\.metadata.title),
-            lastReviewed: site.pages.map(\.metadata.lastReviewed), conditions: site.conditions, treatments: site.treatments,
+            listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
+            treatments: site.treatments,
             config: site.config, glossary: site.glossary)
         let others = Memo.one(&memory[memo: \.otherViews], counts: &counts, key: key) {
             site.otherViews(listings: listings, cards: cards)
@@ -86,7 +89,7 @@ extension Build {
         let basePath = site.config.basePath
         let analyses = Memo.run(
             &memory[memo: \.searchDocuments], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
-            key: { CardKey(basePath: basePath, page: $0) },
+            key: { CardKey(basePath: basePath, source: $0) },
             compute: { page in
                 var analyzer = SearchAnalyzer()
                 return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath)))
@@ -106,7 +109,7 @@ extension FeedKey {
     init(_ site: Site, listings: [Listing], urlsPerSitemap: Int) {
         self.init(
             config: site.config,
-            pages: site.pages.map { FeedPage(kind: $0.kind, metadata: $0.metadata, sitePath: $0.sitePath) },
+            pages: site.pages.map(\.document),
             listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap)
     }
 }

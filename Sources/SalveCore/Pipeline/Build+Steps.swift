@@ -92,7 +92,7 @@ extension Build {
         if memory != nil { memory!.links = links }
         diagnostics += Memo.run(
             &memory[memo: \.validated], documents, threads: threads, counts: &counts, id: \.contentPath,
-            isCurrent: { $1.holds(for: $0, in: links, sameTable: sameTable) },
+            isCurrent: { $1.holds(for: documents[$0], in: links, sameTable: sameTable) },
             compute: { document in
                 let table = links.recordingReads()
                 let found = Site.frontMatterLinks(of: document, table: table) + placeholderDiagnostics(document)
@@ -132,8 +132,9 @@ extension Build {
         }
         let rendered = Memo.run(
             &memory[memo: \.rendered], project.documents, threads: threads, counts: &counts, id: \.contentPath,
-            isCurrent: { document, key in
-                key.allowRawHTML == config.allowRawHTML && key.readability == readability
+            isCurrent: { index, key in
+                let document = project.documents[index]
+                return key.allowRawHTML == config.allowRawHTML && key.readability == readability
                     && key.page.holds(for: document, in: links, sameTable: sameTable)
                     && (key.glossary == glossary || !change(since: key.glossary).mayAffect(document.body))
             },

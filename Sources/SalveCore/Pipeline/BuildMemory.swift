@@ -10,14 +10,14 @@ struct BuildMemory: Sendable {
     var checks: Memo<[CheckedDocument], [Diagnostic]>? = Memo()
     var validated: Memo<LinkedKey<Document>, [Diagnostic]>? = Memo()
     var rendered: Memo<RenderKey, RenderedPage>? = Memo()
-    var arranged: Memo<[ArrangementInput], Arrangement>? = Memo()
+    var arranged: Memo<[Document], Arrangement>? = Memo()
     var listings: Memo<ListingsKey, [Listing]>? = Memo()
     var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
-    var cards: Memo<CardKey, Card>? = Memo()
+    var cards: Memo<CardKey<Document>, Card>? = Memo()
     var views: Memo<ViewKey, ViewFile>? = Memo()
     var otherViews: Memo<OtherViewsKey, [ViewFile]>? = Memo()
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
-    var searchDocuments: Memo<CardKey, SearchAnalysis>? = Memo()
+    var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
     var feeds: Memo<FeedKey, [OutputFile]>? = Memo()
     /// The link table and the link checks' view of the site as last built: when they are the same, no page's
@@ -145,16 +145,10 @@ struct LinkCheckKey: Sendable, Equatable {
 }
 
 
-struct CardKey: Sendable, Equatable {
+/// What a page's card and its search document read: the page (its document alone for the card) and the base path.
+struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var basePath: String
-    var page: Page
-}
-
-/// What the sitemap and feed read of one page.
-struct FeedPage: Sendable, Equatable {
-    var kind: ContentKind
-    var metadata: Metadata
-    var sitePath: String
+    var source: Source
 }
 
 /// Everything a content page's view is made from: the page, the cards it links to, the settings and glossary
@@ -162,16 +156,30 @@ struct FeedPage: Sendable, Equatable {
 struct ViewKey: Sendable, Equatable {
     var page: Page
     var related: [Card]
-    var config: SiteConfig
-    var glossary: Glossary
+    var settings: SharedSettings
+}
+
+/// The settings and glossary in one box made once per build, so ten thousand keys hold one reference to them.
+final class SharedSettings: Sendable, Equatable {
+    let config: SiteConfig
+    let glossary: Glossary
+
+    init(config: SiteConfig, glossary: Glossary) {
+        self.config = config
+        self.glossary = glossary
+    }
+
+    static func == (a: SharedSettings, b: SharedSettings) -> Bool {
+        a === b || (a.config == b.config && a.glossary == b.glossary)
+    }
 }
 
 /// Everything the listings, home, search, glossary and 404 pages are made from.
 struct OtherViewsKey: Sendable, Equatable {
     var listings: [Listing]
     var cards: [Card]
-    var titles: [String]
-    var lastReviewed: [Day]
+    /// Titles and review dates order the home and search pages.
+    var documents: [Document]
     var conditions: [Term]
     var treatments: [Term]
     var config: SiteConfig
@@ -186,7 +194,8 @@ struct HTMLKey: Sendable, Equatable {
 /// The sitemap and feed read every page's address, dates and summary, and the listings' addresses.
 struct FeedKey: Sendable, Equatable {
     var config: SiteConfig
-    var pages: [FeedPage]
+    /// The pages' documents (their bodies are emptied once rendered): the front matter is what the feed reads.
+    var pages: [Document]
     var listings: [Listing]
     var hasGlossary: Bool
     var urlsPerSitemap: Int
