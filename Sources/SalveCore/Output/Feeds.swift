@@ -33,12 +33,12 @@ extension Site {
         return xml + "</urlset>\n"
     }
 
-    /// An Atom feed of the `feed.entries` most recently reviewed pages, newest first.
+    /// An Atom feed of the `feed.entries` most recently changed pages (reviewed or updated), newest first.
     func atomFeed() -> String {
         let ordered = pages.sorted {
-            ($1.metadata.lastReviewed, $0.metadata.title) < ($0.metadata.lastReviewed, $1.metadata.title)
+            ($1.metadata.lastChanged, $0.metadata.title) < ($0.metadata.lastChanged, $1.metadata.title)
         }
-        let updated = ordered.first.map { "\($0.metadata.lastReviewed)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        let updated = ordered.first.map { "\($0.metadata.lastChanged)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeHTML(config.language))">
@@ -57,7 +57,7 @@ extension Site {
                     <title>\(escapeHTML(page.metadata.title))</title>
                     <link href="\(link)"/>
                     <id>\(link)</id>
-                    <updated>\(page.metadata.lastReviewed)T00:00:00Z</updated>
+                    <updated>\(page.metadata.lastChanged)T00:00:00Z</updated>
                     <author><name>\(escapeHTML(page.metadata.reviewedBy))</name></author>
                     <summary>\(escapeHTML(page.metadata.summary))</summary>
                   </entry>
@@ -70,4 +70,10 @@ extension Site {
     func robots() -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL("sitemap.xml"))\n"
     }
+}
+
+extension Metadata {
+    /// Atom's `<updated>`: the last time the page changed in a way readers should know, its review or its
+    /// `updated` day, whichever is later.
+    var lastChanged: Day { max(lastReviewed, lastUpdated ?? lastReviewed) }
 }
