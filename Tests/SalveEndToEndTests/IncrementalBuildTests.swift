@@ -26,7 +26,7 @@ struct IncrementalBuildTests {
             full.output = fresh
             // The preview never keeps published-urls.txt, so the full build must not check it either: a
             // rename would fail against the list the first full build made.
-            full.keepsPublishedURLs = false
+            full.publishedURLs = .off
             _ = try Build.run(full)
             let (got, expected) = (try contents(of: preview), try contents(of: fresh))
             #expect(got.keys.sorted() == expected.keys.sorted(), "\(name): different files")

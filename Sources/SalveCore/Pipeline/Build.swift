@@ -18,8 +18,8 @@ public struct BuildOptions: Sendable {
     public var urlsPerSitemap = Site.urlsPerSitemap
     /// Keep each page's prose for readability scores; `salve check` sets it, a build does not need it.
     public var readability = false
-    /// Check the project's published-urls.txt and keep it up to date (`salve build`; never with drafts).
-    public var keepsPublishedURLs = true
+    /// What the build does with the project's published-urls.txt (a build with drafts only checks it).
+    public var publishedURLs = PublishedURLs.Mode.keep
     /// Retire the URLs of published-urls.txt that the build no longer makes, instead of failing.
     public var acceptRemoved = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).

@@ -3,6 +3,16 @@
 import Foundation
 
 extension PublishedURLs {
+    /// What a build does with the file.
+    public enum Mode: Sendable {
+        /// Check it and write it when the URLs changed (`salve build`).
+        case keep
+        /// Check it, never write it (a test of the sample project, which must not change the repository).
+        case check
+        /// Leave it alone (a build compared with the preview, which never keeps the list).
+        case off
+    }
+
     /// What the build does with the file once the site is in place.
     struct Update: Sendable {
         /// The new text, when the file must be made or changed; nil leaves it as it is.
@@ -66,9 +76,9 @@ extension PublishedURLs {
 extension Model {
     /// What this build does with published-urls.txt (nothing when the options say so).
     func publishedURLs(_ options: BuildOptions) throws -> PublishedURLs.Update {
-        guard options.keepsPublishedURLs else { return PublishedURLs.Update(text: nil, retired: []) }
+        guard options.publishedURLs != .off else { return PublishedURLs.Update(text: nil, retired: []) }
         return try PublishedURLs.update(
             root: options.root, current: PublishedURLs.current(site: site, listings: listings, redirects: redirects),
-            writes: !options.includeDrafts, acceptRemoved: options.acceptRemoved)
+            writes: options.publishedURLs == .keep && !options.includeDrafts, acceptRemoved: options.acceptRemoved)
     }
 }
