@@ -64,6 +64,7 @@ struct PublishTests {
             """)
         #expect(Redirect.nginxMap([redirect], basePath: "/") == """
             # Made by Salve from each page's moved_from. Include it in nginx's http block (see deploy/nginx/salve.conf).
+            map_hash_bucket_size 64;
             map $uri $salve_redirect {
                 default "";
                 /articles/old/ /articles/new/;
@@ -72,5 +73,12 @@ struct PublishTests {
             }
 
             """)
+    }
+
+    @Test("the nginx map's hash bucket grows with the longest old address, so nginx can load it")
+    func nginxBucketFitsKeys() {
+        let long = Redirect(from: String(repeating: "a", count: 200) + "/", to: "b/", title: "B", sourcePath: "b.md")
+        #expect(Redirect.nginxMap([long], basePath: "/").contains("map_hash_bucket_size 256;\n"))
+        #expect(Redirect.nginxMap([], basePath: "/").contains("map_hash_bucket_size 64;\n"))
     }
 }

@@ -62,15 +62,22 @@ extension Redirect {
     /// `if ($salve_redirect) { return 301 $salve_redirect; }`. The paths hold only `[A-Za-z0-9._~/-]`
     /// (`MovedPath`), so none needs quoting.
     static func nginxMap(_ redirects: [Redirect], basePath: String) -> String {
+        let rules = redirects.flatMap { redirect in
+            redirect.requestPaths(basePath: basePath).map { ($0, basePath + redirect.to) }
+        }
+        // nginx refuses to start ("could not build map_hash") when a key does not fit its hash bucket (64 bytes by
+        // default, and a key takes its length plus about 24), so the bucket is sized here from the longest key.
+        let longest = rules.map(\.0.utf8.count).max() ?? 0
+        var bucket = 64
+        while bucket < longest + 32 { bucket *= 2 }
         var text = """
             # Made by Salve from each page's moved_from. Include it in nginx's http block (see deploy/nginx/salve.conf).
+            map_hash_bucket_size \(bucket);
             map $uri $salve_redirect {
                 default "";
 
             """
-        for redirect in redirects {
-            for old in redirect.requestPaths(basePath: basePath) { text += "    \(old) \(basePath + redirect.to);\n" }
-        }
+        for (old, new) in rules { text += "    \(old) \(new);\n" }
         return text + "}\n"
     }
 }
