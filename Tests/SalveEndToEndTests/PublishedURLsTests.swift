@@ -97,4 +97,38 @@ struct PublishedURLsTests {
         #expect(try site.errors().map(\.message) == ["published-urls.txt was not made by Salve, so the build leaves it alone"])
         #expect(try list(site) == "my notes\n")
     }
+
+    @Test("salve build fails on a removed URL with the fix, and salve build --accept-removed retires it and says so")
+    func acceptRemovedOnTheCommandLine() throws {
+        let site = try TestSite(Self.files)
+        defer { site.remove() }
+        #expect(try run(salveBinary.path, ["build", "--root", site.root.path]).status == 0)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/b.md"))
+        let failed = try run(salveBinary.path, ["build", "--root", site.root.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("published-urls.txt:5:1: error: the URL /articles/b/ was published, and this build no longer makes it"))
+        #expect(failed.stderr.contains("add moved_from: [/articles/b/] to the page that replaced it, or remove the line to retire it"))
+        let accepted = try run(salveBinary.path, ["build", "--root", site.root.path, "--accept-removed"])
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.contains("retired /articles/b/ from published-urls.txt\n"))
+        #expect(try !list(site).split(separator: "\n").contains("/articles/b/"))
+        #expect(try run(salveBinary.path, ["build", "--root", site.root.path]).status == 0)
+    }
+}
+
+@Suite("Published URLs in salve check")
+struct PublishedURLsCheckTests {
+    @Test("salve check reports a URL that would disappear, and leaves the list as it is")
+    func checkReportsRemovedURLs() throws {
+        let site = try TestSite(PublishedURLsTests.files)
+        defer { site.remove() }
+        try site.build()
+        let url = site.root.appendingPathComponent("published-urls.txt")
+        let listed = try String(contentsOf: url, encoding: .utf8)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/b.md"))
+        try site.write("content/articles/c.md", TestSite.page("C"))
+        let found = try Check.run(site.options()).filter { $0.path == "published-urls.txt" }
+        #expect(found.map(\.message) == ["the URL /articles/b/ was published, and this build no longer makes it"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == listed)
+    }
 }
