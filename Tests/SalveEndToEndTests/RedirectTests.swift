@@ -94,4 +94,23 @@ struct RedirectTests {
             "the old address \"https://example.org/old/\" in `moved_from` is a full address; `moved_from` takes a path on this site",
             fix: "write the old path on this site without the base path, for example /articles/old-name/")])
     }
+
+    @Test("an old file address cannot be the folder of another old address, in either order")
+    func fileAndFolderClash() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.page("A", extra: "moved_from: [/old.html]"),
+            "content/articles/b.md": TestSite.page("B", extra: "moved_from: [/old.html/inner/]"),
+            "content/articles/c.md": TestSite.page("C", extra: "moved_from: [/d/e/]"),
+            "content/articles/d.md": TestSite.page("D", extra: "moved_from: [/d/]"),
+            "content/articles/e.md": TestSite.page("E", extra: "moved_from: [/d/e/index.html/]"),
+            "content/articles/f.md": TestSite.page("F", extra: "moved_from: [/y.html/inner/]"),
+            "content/articles/g.md": TestSite.page("G", extra: "moved_from: [/y.html]"),
+        ])
+        defer { site.remove() }
+        #expect(try site.errors().map { "\($0.path): \($0.message)" } == [
+            "content/articles/b.md: the old address /old.html/inner/ needs a folder where the build writes the file /old.html",
+            "content/articles/e.md: the old address /d/e/index.html/ needs a folder where the build writes the file /d/e/index.html",
+            "content/articles/g.md: the old address /y.html is a folder of the old address /y.html/inner/ of content/articles/f.md",
+        ])
+    }
 }

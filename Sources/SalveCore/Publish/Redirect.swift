@@ -24,6 +24,8 @@ public struct Redirect: Sendable, Equatable {
                                    uniquingKeysWith: { a, _ in a })
         let outputFolders = Set(outputPaths.flatMap(folders))
         var claimed: [String: Redirect] = [:]
+        // The folders above every claimed file, so "is this file another redirect's folder" is one lookup.
+        var claimedFolders: [String: Redirect] = [:]
         var redirects: [Redirect] = []
         var diagnostics: [Diagnostic] = []
         let candidates = pages.flatMap { page in
@@ -53,10 +55,12 @@ public struct Redirect: Sendable, Equatable {
             } else if let file = folders(of: redirect.file).first(where: { outputPaths.contains($0) || claimed[$0] != nil }) {
                 error("the old address \(shown) needs a folder where the build writes the file /\(file)",
                       fix: "remove it from `moved_from`, or check the path")
-            } else if claimed.keys.contains(where: { $0.hasPrefix(redirect.file + "/") }) {
-                error("the old address \(shown) is a folder of another old address", fix: "check the paths in `moved_from`")
+            } else if let other = claimedFolders[redirect.file] {
+                error("the old address \(shown) is a folder of the old address /\(other.from) of \(other.sourcePath)",
+                      fix: "check the paths in `moved_from`")
             } else {
                 claimed[redirect.file] = redirect
+                for folder in folders(of: redirect.file) where claimedFolders[folder] == nil { claimedFolders[folder] = redirect }
                 redirects.append(redirect)
             }
         }
