@@ -180,6 +180,31 @@ def run_checks(base, site):
     return checks, len(pages), len(assets), len(rules), len(compressed), len(hashed)
 
 
+def check_many_redirects(salve, work, nginx):
+    """nginx loads the redirect map of a site with many old addresses without a warning: the map's hash sizes
+    grow with its keys (nginx 1.22 warns at 8,000 keys with its defaults, and fails on a key over 64 bytes)."""
+    project = os.path.join(work, "many")
+    os.makedirs(os.path.join(project, "content", "articles"))
+    shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(project, "templates"))
+    with open(os.path.join(project, "salve.yml"), "w", encoding="utf-8") as file:
+        file.write("title: Many\nbase_url: https://example.org/health/\n")
+    for number in range(1000):
+        with open(os.path.join(project, "content", "articles", f"page-{number}.md"), "w", encoding="utf-8") as file:
+            file.write(f"---\ntitle: Page {number}\nsummary: Page {number}.\nlast_reviewed: 2026-01-15\n"
+                       f"reviewed_by: Dr. Test, MD\nmoved_from: [/old/a-much-longer-old-address-{number}/, "
+                       f"/older/page-{number}.html]\n---\nText.\n")
+    subprocess.run([salve, "build", "--root", project], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    with open(os.path.join(work, "many.conf"), "w", encoding="utf-8") as file:
+        file.write("events { worker_connections 16; }\nhttp {\n"
+                   f"    include {project}/site/nginx-redirects.conf;\n    server {{ listen 127.0.0.1:1; }}\n}}\n")
+    result = subprocess.run([nginx, "-t", "-p", work, "-c", os.path.join(work, "many.conf"), "-e",
+                             os.path.join(work, "many-error.log")], capture_output=True, text=True, timeout=30)
+    with open(os.path.join(project, "site", "nginx-redirects.conf"), encoding="utf-8") as file:
+        keys = sum(1 for line in file if line.startswith("    /"))
+    problems = [line for line in result.stderr.splitlines() if "[warn]" in line or "[emerg]" in line]
+    return keys, result.returncode == 0 and not problems, problems
+
+
 def main():
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--salve", default=os.path.join(ROOT, ".build/debug/salve"))
@@ -199,6 +224,10 @@ def main():
                    check=True, timeout=300)
     with open(os.path.join(work, "nginx.conf"), "w", encoding="utf-8") as file:
         file.write(config(work, www, port))
+    keys, loads, problems = check_many_redirects(options.salve, work, nginx)
+    if not loads:
+        sys.exit(f"nginx did not load a map of {keys} redirects cleanly: {problems}")
+    print(f"nginx loads a map of {keys} redirects without a warning", flush=True)
     subprocess.run([nginx, "-t", "-q", "-p", work, "-c", os.path.join(work, "nginx.conf"), "-e",
                     os.path.join(work, "error.log")], check=True, timeout=30)
 

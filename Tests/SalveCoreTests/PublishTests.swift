@@ -64,7 +64,8 @@ struct PublishTests {
             """)
         #expect(Redirect.nginxMap([redirect], basePath: "/") == """
             # Made by Salve from each page's moved_from. Include it in nginx's http block (see deploy/nginx/salve.conf).
-            map_hash_bucket_size 64;
+            map_hash_bucket_size 128;
+            map_hash_max_size 2048;
             map $uri $salve_redirect {
                 default "";
                 /articles/old/ /articles/new/;
@@ -75,10 +76,11 @@ struct PublishTests {
             """)
     }
 
-    @Test("the nginx map's hash bucket grows with the longest old address, so nginx can load it")
-    func nginxBucketFitsKeys() {
+    @Test("the nginx map's hash sizes grow with the longest old address and the number of addresses")
+    func nginxHashFitsKeys() {
         let long = Redirect(from: String(repeating: "a", count: 200) + "/", to: "b/", title: "B", sourcePath: "b.md")
-        #expect(Redirect.nginxMap([long], basePath: "/").contains("map_hash_bucket_size 256;\n"))
-        #expect(Redirect.nginxMap([], basePath: "/").contains("map_hash_bucket_size 64;\n"))
+        #expect(Redirect.nginxMap([long], basePath: "/").contains("map_hash_bucket_size 1024;\nmap_hash_max_size 2048;\n"))
+        let many = (0..<3000).map { Redirect(from: "old/\($0)/", to: "b/", title: "B", sourcePath: "b.md") }
+        #expect(Redirect.nginxMap(many, basePath: "/").contains("map_hash_bucket_size 128;\nmap_hash_max_size 32768;\n"))
     }
 }
