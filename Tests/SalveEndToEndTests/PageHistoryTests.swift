@@ -26,6 +26,7 @@ struct PageHistoryTests {
         #expect(newest.lowerBound < older.lowerBound)
         #expect(try jsonLD(in: html)["dateModified"] as? String == "2026-03-02")
         #expect(try site.read("feed.xml").contains("<updated>2026-03-02T00:00:00Z</updated>"))
+        #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/articles/a/</loc><lastmod>2026-03-02</lastmod>"))
     }
 
     @Test("a page without updated or changes shows no update line and no dateModified")

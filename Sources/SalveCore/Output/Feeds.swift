@@ -4,10 +4,11 @@ extension Site {
     /// sitemaps.org allows at most this many URLs in one sitemap file.
     public static let urlsPerSitemap = 50_000
 
-    /// Every HTML page but the 404, with lastmod from the newest review it shows: one sitemap.xml, or, above
+    /// Every HTML page but the 404, with lastmod from the page's last review or update (a listing's: the newest
+    /// review it shows): one sitemap.xml, or, above
     /// `limit` URLs, sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml, … of at most `limit` URLs each.
     func sitemaps(listings: [(sitePath: String, lastmod: Day?)], limit: Int = Site.urlsPerSitemap) -> [OutputFile] {
-        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastReviewed)) })
+        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastChanged)) })
             .sorted(by: { $0.sitePath < $1.sitePath })
         guard entries.count > limit else { return [OutputFile("sitemap.xml", .text(urlset(entries[...])))] }
         var files: [OutputFile] = []
