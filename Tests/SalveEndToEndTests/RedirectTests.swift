@@ -73,13 +73,14 @@ struct RedirectTests {
     @Test("an old address over a listing or a file the build makes is an error")
     func oldAddressIsAFile() throws {
         let site = try TestSite([
-            "content/articles/a.md": TestSite.page("A", extra: "moved_from: [/articles/, /sitemap.xml, /robots.txt/x/]"),
+            "content/articles/a.md": TestSite.page("A", extra: "moved_from: [/articles/, /sitemap.xml, /robots.txt/x/, /CNAME/]"),
         ])
         defer { site.remove() }
         #expect(try site.errors().map(\.message) == [
             "the old address /articles/ is a page or file that the build makes",
             "the old address /sitemap.xml is a page or file that the build makes",
             "the old address /robots.txt/x/ needs a folder where the build writes the file /robots.txt",
+            "the old address /CNAME/ is inside /CNAME, which the build keeps as it is (CNAME or salve.yml's `keep:`)",
         ])
     }
 
@@ -108,8 +109,8 @@ struct RedirectTests {
         ])
         defer { site.remove() }
         #expect(try site.errors().map { "\($0.path): \($0.message)" } == [
-            "content/articles/b.md: the old address /old.html/inner/ needs a folder where the build writes the file /old.html",
-            "content/articles/e.md: the old address /d/e/index.html/ needs a folder where the build writes the file /d/e/index.html",
+            "content/articles/b.md: the old address /old.html/inner/ needs a folder where the old address /old.html of content/articles/a.md is a file",
+            "content/articles/e.md: the old address /d/e/index.html/ needs a folder where the old address /d/e/ of content/articles/c.md is a file",
             "content/articles/g.md: the old address /y.html is a folder of the old address /y.html/inner/ of content/articles/f.md",
         ])
     }

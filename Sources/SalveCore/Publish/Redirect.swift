@@ -48,13 +48,18 @@ public struct Redirect: Sendable, Equatable {
                       ? "the old address \(shown) is this page's own address"
                       : "the old address \(shown) is the live page of \(live)",
                       fix: "remove it from `moved_from`: a page that is published cannot redirect")
-            } else if outputPaths.contains(redirect.file) || outputFolders.contains(redirect.file) || kept.contains(top)
-            {
+            } else if kept.contains(top) {
+                error("the old address \(shown) is inside /\(top), which the build keeps as it is (CNAME or salve.yml's `keep:`)",
+                      fix: "remove it from `moved_from`, or check the path")
+            } else if outputPaths.contains(redirect.file) || outputFolders.contains(redirect.file) {
                 error("the old address \(shown) is a page or file that the build makes",
                       fix: "remove it from `moved_from`, or check the path")
-            } else if let file = folders(of: redirect.file).first(where: { outputPaths.contains($0) || claimed[$0] != nil }) {
+            } else if let file = folders(of: redirect.file).first(where: outputPaths.contains) {
                 error("the old address \(shown) needs a folder where the build writes the file /\(file)",
                       fix: "remove it from `moved_from`, or check the path")
+            } else if let other = folders(of: redirect.file).lazy.compactMap({ claimed[$0] }).first {
+                error("the old address \(shown) needs a folder where the old address /\(other.from) of \(other.sourcePath) is a file",
+                      fix: "check the paths in `moved_from`")
             } else if let other = claimedFolders[redirect.file] {
                 error("the old address \(shown) is a folder of the old address /\(other.from) of \(other.sourcePath)",
                       fix: "check the paths in `moved_from`")
