@@ -134,13 +134,13 @@ public enum Build {
         }
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
-        let links = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
+        let (links, sameTable) = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
             counts in
             validate(parsed, sources: project.content.markdownPaths, threads: options.threads, memory: &memory,
                      counts: &counts, into: &diagnostics)
         }
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
-            renderMarkdown(parsed, links: links, threads: options.threads, readability: options.readability,
+            renderMarkdown(parsed, links: links, sameTable: sameTable, threads: options.threads, readability: options.readability,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
         parsed.documents = []

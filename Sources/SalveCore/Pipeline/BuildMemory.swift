@@ -15,10 +15,15 @@ struct BuildMemory: Sendable {
     var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
     var cards: Memo<CardKey, Card>? = Memo()
     var views: Memo<ViewKey, ViewFile>? = Memo()
+    var otherViews: Memo<OtherViewsKey, [ViewFile]>? = Memo()
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
-    var searchDocuments: Memo<SearchDocument, SearchAnalysis>? = Memo()
+    var searchDocuments: Memo<CardKey, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
     var feeds: Memo<FeedKey, [OutputFile]>? = Memo()
+    /// The link table and the link checks' view of the site as last built: when they are the same, no page's
+    /// lookups in them need checking one by one.
+    var links: LinkTable?
+    var lookup: SiteLookup?
     /// salve.yml, the glossary, the synonyms and the templates as last read.
     var settingsTexts: [String?] = []
 
@@ -91,8 +96,10 @@ struct LinkedKey<Value: Sendable & Equatable>: Sendable, Equatable {
     var basePath: String
     var reads: [LinkResolution]
 
-    func holds(for value: Value, in table: LinkTable) -> Bool {
-        self.value == value && basePath == table.basePath && reads.allSatisfy { table.resolution($0.path) == $0 }
+    /// - Parameter sameTable: the table has the same entries as the last build's, so only `value` can differ.
+    func holds(for value: Value, in table: LinkTable, sameTable: Bool) -> Bool {
+        self.value == value && basePath == table.basePath
+            && (sameTable || reads.allSatisfy { table.resolution($0.path) == $0 })
     }
 }
 
@@ -140,6 +147,11 @@ struct LinkCheckKey: Sendable, Equatable {
 
 struct CardKey: Sendable, Equatable {
     var basePath: String
+    var page: Page
+}
+
+/// What the sitemap and feed read of one page.
+struct FeedPage: Sendable, Equatable {
     var kind: ContentKind
     var metadata: Metadata
     var sitePath: String
@@ -154,6 +166,18 @@ struct ViewKey: Sendable, Equatable {
     var glossary: Glossary
 }
 
+/// Everything the listings, home, search, glossary and 404 pages are made from.
+struct OtherViewsKey: Sendable, Equatable {
+    var listings: [Listing]
+    var cards: [Card]
+    var titles: [String]
+    var lastReviewed: [Day]
+    var conditions: [Term]
+    var treatments: [Term]
+    var config: SiteConfig
+    var glossary: Glossary
+}
+
 struct HTMLKey: Sendable, Equatable {
     var file: ViewFile
     var templates: [ExactText]
@@ -162,7 +186,7 @@ struct HTMLKey: Sendable, Equatable {
 /// The sitemap and feed read every page's address, dates and summary, and the listings' addresses.
 struct FeedKey: Sendable, Equatable {
     var config: SiteConfig
-    var pages: [CardKey]
+    var pages: [FeedPage]
     var listings: [Listing]
     var hasGlossary: Bool
     var urlsPerSitemap: Int

@@ -21,9 +21,15 @@ public struct StepCounts: Sendable, Equatable {
 struct Memo<Key: Equatable & Sendable, Value: Equatable & Sendable>: Sendable {
     private var entries: [String: Entry] = [:]
 
-    private struct Entry: Sendable {
-        var key: Key
-        var value: Value
+    /// A class, so the dictionary and arrays below move one reference per entry, not every field of a key.
+    private final class Entry: Sendable {
+        let key: Key
+        let value: Value
+
+        init(key: Key, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     init() {}

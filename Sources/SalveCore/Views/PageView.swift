@@ -17,7 +17,7 @@ public struct PageContent: TemplateContext, Equatable {
     public var kind: String
     /// The rendered Markdown body (before the first question on FAQ pages and comparisons).
     public var body: String
-    /// "On this page": articles with more than one section.
+    /// "On this page": articles with more than one section; on FAQ pages, every question.
     public var toc: TableOfContents?
     public var reviewedBy: String
     public var lastReviewed: String

@@ -134,12 +134,16 @@ extension Site {
     func content(_ index: Int, cards: [Card]) -> PageContent {
         let page = pages[index]
         let metadata = page.metadata
-        let toc = page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
+        // Articles list their sections when they have several; FAQ pages list every question, so they can be scanned.
+        let toc = page.kind == .faq
+            ? page.body.sections.map { TableOfContents.Entry(text: $0.heading.text, id: $0.heading.id) }
+            : page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
         let conditions = termLinks(metadata.conditions, .conditions)
         let treatments = termLinks(metadata.treatments, .treatments)
         return PageContent(
             title: metadata.title, summary: metadata.summary, kind: page.kind.label, body: page.body.html,
-            toc: page.kind == .article && toc.count > 1 ? TableOfContents(entries: toc) : nil,
+            toc: (page.kind == .article && toc.count > 1) || (page.kind == .faq && !toc.isEmpty)
+                ? TableOfContents(entries: toc) : nil,
             reviewedBy: metadata.reviewedBy,
             lastReviewed: metadata.lastReviewed.longForm, lastReviewedISO: metadata.lastReviewed.description,
             nextReview: metadata.nextReview.longForm, nextReviewISO: metadata.nextReview.description,
