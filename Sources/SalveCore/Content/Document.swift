@@ -47,6 +47,15 @@ public struct Metadata: Sendable, Equatable {
     public var draft: Bool
     /// Orders the page in listings: pages with a weight come first, lowest first, then the rest by title.
     public var weight: Int? = nil
+    /// Earlier addresses of the page (`moved_from`), as site paths without the base path (`articles/old-name/`).
+    public var movedFrom: [Located<String>] = []
+    /// When the page's text last changed (`updated`), apart from its medical review.
+    public var updated: Located<Day>? = nil
+    /// What changed (`changes`), newest first.
+    public var changes: [Change] = []
+
+    /// The day shown as "Page last updated": `updated`, else the newest of `changes`.
+    public var lastUpdated: Day? { updated?.value ?? changes.map(\.date).max() }
 }
 
 /// A comparison's table: treatments (rows) against criteria (columns).

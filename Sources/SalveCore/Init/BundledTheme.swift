@@ -1232,7 +1232,12 @@ dl.glossary dd { margin-left: 0; }
 <p>Reviewed by {{page.reviewed_by}}</p>
 <p>Page last reviewed: <time datetime="{{page.last_reviewed_iso}}">{{page.last_reviewed}}</time></p>
 <p>Next review due: <time datetime="{{page.next_review_iso}}">{{page.next_review}}</time></p>
-</section>
+{{#page.last_updated}}<p>Page last updated: <time datetime="{{page.last_updated_iso}}">{{page.last_updated}}</time></p>
+{{/page.last_updated}}{{#page.changes}}<p>What changed on this page:</p>
+<ul class="changes">
+{{#items}}<li><time datetime="{{date_iso}}">{{date}}</time>: {{text}}</li>
+{{/items}}</ul>
+{{/page.changes}}</section>
 
 """#,
         "search.mustache": #"""

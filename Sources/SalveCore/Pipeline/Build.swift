@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var urlsPerSitemap = Site.urlsPerSitemap
     /// Keep each page's prose for readability scores; `salve check` sets it, a build does not need it.
     public var readability = false
+    /// What the build does with the project's published-urls.txt (a build with drafts only checks it).
+    public var publishedURLs = PublishedURLs.Mode.keep
+    /// Retire the URLs of published-urls.txt that the build no longer makes, instead of failing.
+    public var acceptRemoved = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -44,6 +48,8 @@ public struct BuildReport: Sendable {
     /// The site's address as built (salve.yml's base_url or --base-url).
     public var baseURL: String
     public var basePath: String
+    /// URLs taken out of published-urls.txt by `acceptRemoved`.
+    public var retiredURLs: [String] = []
 }
 
 /// The checked site: what every step before the templates makes, and all that `salve check` needs.
@@ -55,6 +61,7 @@ struct Model: Sendable {
     var assets: [(String, URL)]
     var media: [(String, URL)]
     var warnings: [Diagnostic]
+    var redirects: [Redirect] = []
 }
 
 public enum Build {
@@ -64,6 +71,9 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws -> BuildReport {
         var timings = Timings(onStep: options.onStep)
         let model = try model(options, timings: &timings)
+        let published = try timings.step("check published URLs", unit: "URLs", count: \.count) {
+            try model.publishedURLs(options)
+        }
         // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
         let staged = try SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep).begin()
         let written: Int
@@ -71,7 +81,10 @@ public enum Build {
             var memory: BuildMemory? = nil
             written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
                                memory: &memory, timings: &timings)
-            try timings.step("write", unit: "files", count: { written }) { try staged.finish() }
+            try timings.step("write", unit: "files", count: { written }) {
+                try staged.finish()
+                try PublishedURLs.write(published, root: options.root)
+            }
         } catch {
             staged.abandon()
             throw error
@@ -79,7 +92,8 @@ public enum Build {
         var pages: [ContentKind: Int] = [:]
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
         return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
-                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath)
+                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
+                           retiredURLs: published.retired)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -134,8 +148,14 @@ public enum Build {
             counts in
             assemble(parsed, pages: pages, memory: &memory, counts: &counts)
         }
+        let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
+        let redirects = timings.step("plan redirects", unit: "redirects", count: \.count) {
+            let (redirects, found) = Redirect.plan(pages: site.pages, outputPaths: paths,
+                                                   kept: Set(parsed.config.keep + ["CNAME"]))
+            diagnostics += found
+            return redirects
+        }
         timings.memoStep("check links", unit: "pages", count: { _ in site.pages.count }, memory: keeps) { counts in
-            let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
             diagnostics += checkLinks(site, outputPaths: paths, today: options.today, threads: options.threads,
                                       memory: &memory, counts: &counts)
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
@@ -144,7 +164,7 @@ public enum Build {
         return Model(
             site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
             templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) }, media: project.media,
-            warnings: diagnostics.sorted())
+            warnings: diagnostics.sorted(), redirects: redirects)
     }
 
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
@@ -190,7 +210,7 @@ public enum Build {
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
             Memo.one(&memory[memo: \.feeds], counts: &counts, key: FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap)) {
                 site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
-            }
+            } + Redirect.files(model.redirects, config: site.config)
         }
         for file in index + feeds { try output.write(file) }
         for (path, source) in model.assets + model.media { try output.write(OutputFile(path, .copy(source))) }
@@ -201,7 +221,7 @@ public enum Build {
     static func outputPaths(site: Site, listings: [Listing], assets: [(String, URL)], media: [String]) -> Set<String> {
         var paths = Set(site.pages.map { $0.sitePath + "index.html" } + listings.map { $0.sitePath + "index.html" })
         paths.formUnion(["index.html", "search/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
-                         "search-index.json"])
+                         "search-index.json", Redirect.hostRulesFile, Redirect.nginxFile])
         if !site.glossary.terms.isEmpty { paths.insert("glossary/index.html") }
         paths.formUnion(assets.map { "assets/" + $0.0 })
         paths.formUnion(media)

@@ -147,6 +147,10 @@ extension Site {
             reviewedBy: metadata.reviewedBy,
             lastReviewed: metadata.lastReviewed.longForm, lastReviewedISO: metadata.lastReviewed.description,
             nextReview: metadata.nextReview.longForm, nextReviewISO: metadata.nextReview.description,
+            lastUpdated: metadata.lastUpdated?.longForm, lastUpdatedISO: metadata.lastUpdated?.description,
+            changes: metadata.changes.isEmpty ? nil : ChangeList(items: metadata.changes.map { change in
+                ChangeList.Item(date: change.date.longForm, dateISO: change.date.description, text: change.text)
+            }),
             references: metadata.references.isEmpty ? nil : ReferenceList(items: metadata.references.map { reference in
                 ReferenceList.Item(
                     title: reference.title, publisher: reference.publisher.nonEmpty, year: reference.year.nonEmpty,
