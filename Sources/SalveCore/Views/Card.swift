@@ -57,3 +57,13 @@ public struct Card: TemplateContext, Equatable {
 
     public var fragmentID: String? { url }
 }
+
+extension Card: CustomReflectable {
+    /// The fields, not the box: what `dump` and the template reference test see.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "title": title, "url": url, "kind": kind as Any, "summary": summary as Any,
+            "lastReviewed": lastReviewed as Any, "lastReviewedISO": lastReviewedISO as Any, "count": count as Any,
+        ], displayStyle: .struct)
+    }
+}
