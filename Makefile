@@ -39,6 +39,19 @@ test: deps $(VNU_CHECK)
 	$(MAKE) --no-print-directory test-search
 	$(MAKE) --no-print-directory test-theme
 	$(MAKE) --no-print-directory test-nginx
+	$(MAKE) --no-print-directory test-preview
+
+## test-preview: 200 seeded random edits to a generated 200-page site under `salve serve`; after each, the preview
+## folder must equal a fresh `salve build` byte for byte (release build: the debug one is ten times slower).
+## test-preview-long: the same with PREVIEW_EDITS edits (default 2,000) and another seed.
+.PHONY: test-preview test-preview-long
+PREVIEW_EDITS ?= 2000
+test-preview: deps
+	swift build -c release --product salve
+	timeout 300 python3 Tests/Preview/random_edits.py .build/release/salve --edits 200 --pages 200 --seed 1
+test-preview-long: deps
+	swift build -c release --product salve
+	timeout 3600 python3 Tests/Preview/random_edits.py .build/release/salve --edits $(PREVIEW_EDITS) --pages 300 --seed 7
 
 ## serve: preview the sample site at http://127.0.0.1:8000/, rebuilt and reloaded on every save (SERVE_ARGS="--port 0 --drafts")
 serve: build
