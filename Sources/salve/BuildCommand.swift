@@ -12,6 +12,7 @@ struct BuildCommand: ParsableCommand {
             The output keeps its hidden entries (.git, .nojekyll), CNAME and salve.yml's `keep:` names; \
             Salve refuses an output that holds other files it did not make (its folders hold .salve-output).
             Example: salve build --drafts --output /tmp/preview
+            Example: salve build --compress (site/style.css and site/style.css.gz, for nginx gzip_static)
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -24,6 +25,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .customLong("base-url"), help: "Use this address instead of salve.yml's base_url.")
     var baseURL: String?
+
+    @Flag(help: "Also write a .gz beside each HTML, CSS, JS, JSON, XML and SVG file (as salve.yml's `compress: true`).")
+    var compress = false
 
     @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
     var threads: Int?
@@ -41,6 +45,7 @@ struct BuildCommand: ParsableCommand {
             root: root, output: URL(fileURLWithPath: output, relativeTo: root), includeDrafts: drafts,
             baseURL: baseURL, threads: threads.map { max(1, $0) })
         options.onStep = BuildProgress.handler(verbose: verbose)
+        options.compress = compress
         do {
             let report = try Build.run(options)
             BuildProgress.clear()

@@ -9,12 +9,17 @@ public struct LinkTable: Sendable {
     let sources: Set<String>
     /// Drafts that parsed without errors and are left out of this build.
     let drafts: Set<String>
+    /// The size of each image in content/media whose header gives one (`media/p.png` -> 640 x 480).
+    let imageSizes: [String: ImageSize]
 
-    public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = []) {
+    public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = [],
+                imageSizes: [String: ImageSize] = [:])
+    {
         self.basePath = basePath
         self.sitePaths = sitePaths
         self.sources = sources
         self.drafts = drafts
+        self.imageSizes = imageSizes
     }
 
     /// A link to a file that has errors of its own is not checked: that file's error is the one root cause, and

@@ -52,11 +52,13 @@ extension Build {
 
     /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
     /// Returns the table that Markdown links are resolved through.
-    static func validate(_ project: ParsedProject, sources: Set<String>, into diagnostics: inout [Diagnostic]) -> LinkTable {
+    static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
+                         into diagnostics: inout [Diagnostic]) -> LinkTable
+    {
         let links = LinkTable(
             basePath: project.config.basePath,
             sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
-            sources: sources, drafts: project.drafts)
+            sources: sources, drafts: project.drafts, imageSizes: imageSizes)
         diagnostics += Site.duplicateURLs(in: project.documents)
         diagnostics += Term.clashes(in: project.documents)
         diagnostics += project.documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
@@ -84,7 +86,7 @@ extension Build {
         let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML, collectsProse: readability)
         let inputs = RenderCache.RenderInputs(
             settings: String(reflecting: project.config) + String(reflecting: project.glossary) + "\(readability)",
-            sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts)
+            sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts, imageSizes: links.imageSizes)
         let renderPages = { (documents: [Document]) in
             documents.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
         }

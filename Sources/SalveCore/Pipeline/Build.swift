@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var urlsPerSitemap = Site.urlsPerSitemap
     /// Keep each page's prose for readability scores; `salve check` sets it, a build does not need it.
     public var readability = false
+    /// Write a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file, as salve.yml's `compress: true` does.
+    public var compress = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -44,6 +46,8 @@ public struct BuildReport: Sendable {
     /// The site's address as built (salve.yml's base_url or --base-url).
     public var baseURL: String
     public var basePath: String
+    /// `.gz` files compressed anew (`--compress`); those already holding the same file's gzip are not counted.
+    public var compressed = 0
 }
 
 /// The checked site: what every step before the templates makes, and all that `salve check` needs.
@@ -65,7 +69,9 @@ public enum Build {
         var timings = Timings(onStep: options.onStep)
         let model = try model(options, timings: &timings)
         // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
-        let staged = try SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep).begin()
+        var writer = SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep)
+        writer.compress = options.compress || model.site.config.compress
+        let staged = try writer.begin()
         let written: Int
         do {
             written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
@@ -78,7 +84,8 @@ public enum Build {
         var pages: [ContentKind: Int] = [:]
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
         return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
-                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath)
+                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
+                           compressed: staged.compressed)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -108,7 +115,7 @@ public enum Build {
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
         let links = timings.step("validate", unit: "pages", count: { _ in settings.documents.count }) {
-            validate(settings, sources: project.content.markdownPaths, into: &diagnostics)
+            validate(settings, sources: project.content.markdownPaths, imageSizes: project.imageSizes, into: &diagnostics)
         }
         let pages = timings.step("render Markdown", unit: "pages", count: \.count) {
             renderMarkdown(settings, links: links, threads: options.threads, readability: options.readability,

@@ -16,10 +16,12 @@ public struct RenderCache: Sendable {
         var sources: Set<String>
         /// A link to a draft is an error and a link to a file with errors is not checked, so which is which counts.
         var drafts: Set<String> = []
+        /// Image sizes are written into the pages that show the images.
+        var imageSizes: [String: ImageSize] = [:]
 
         func matches(_ other: RenderInputs) -> Bool {
             identical(settings, other.settings) && sitePaths == other.sitePaths && sources == other.sources
-                && drafts == other.drafts
+                && drafts == other.drafts && imageSizes == other.imageSizes
         }
     }
 
