@@ -74,8 +74,16 @@ export class SearchEngine {
     return low;
   }
 
+  /**
+   * A file of the index by its number: `search-index.json` lists the hash in each file's name, so a page and
+   * the index files it reads always come from one build.
+   */
+  file(part, number, position = number) {
+    return this.load(`${part.path}${number}.${part.files[position]}.json`);
+  }
+
   async shard(entry, index) {
-    return this.load(entry.terms.path + index + ".json");
+    return this.file(entry.terms, index);
   }
 
   /**
@@ -110,7 +118,7 @@ export class SearchEngine {
   async typos(entry, t, max) {
     const length = Array.from(t).length;
     const lengths = entry.words.lengths.filter((l) => Math.abs(l - length) <= max);
-    const lists = await Promise.all(lengths.map((l) => this.load(entry.words.path + l + ".json")));
+    const lists = await Promise.all(lengths.map((l) => this.file(entry.words, l, entry.words.lengths.indexOf(l))));
     const found = [];
     for (const list of lists) {
       for (const word of list) {
@@ -242,7 +250,7 @@ export class SearchEngine {
     const page = ranked.slice(offset, offset + limit);
     const chunkSize = entry.results.chunk;
     const results = await Promise.all(page.map(async (id) => {
-      const chunk = await this.load(entry.results.path + Math.floor(id / chunkSize) + ".json");
+      const chunk = await this.file(entry.results, Math.floor(id / chunkSize));
       const [url, kind, title, snippet, lastReviewed] = chunk[id % chunkSize];
       return { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
     }));

@@ -118,8 +118,16 @@ export class SearchEngine {
     return low;
   }
 
+  /**
+   * A file of the index by its number: `search-index.json` lists the hash in each file's name, so a page and
+   * the index files it reads always come from one build.
+   */
+  file(part, number, position = number) {
+    return this.load(`${part.path}${number}.${part.files[position]}.json`);
+  }
+
   async shard(entry, index) {
-    return this.load(entry.terms.path + index + ".json");
+    return this.file(entry.terms, index);
   }
 
   /**
@@ -154,7 +162,7 @@ export class SearchEngine {
   async typos(entry, t, max) {
     const length = Array.from(t).length;
     const lengths = entry.words.lengths.filter((l) => Math.abs(l - length) <= max);
-    const lists = await Promise.all(lengths.map((l) => this.load(entry.words.path + l + ".json")));
+    const lists = await Promise.all(lengths.map((l) => this.file(entry.words, l, entry.words.lengths.indexOf(l))));
     const found = [];
     for (const list of lists) {
       for (const word of list) {
@@ -286,7 +294,7 @@ export class SearchEngine {
     const page = ranked.slice(offset, offset + limit);
     const chunkSize = entry.results.chunk;
     const results = await Promise.all(page.map(async (id) => {
-      const chunk = await this.load(entry.results.path + Math.floor(id / chunkSize) + ".json");
+      const chunk = await this.file(entry.results, Math.floor(id / chunkSize));
       const [url, kind, title, snippet, lastReviewed] = chunk[id % chunkSize];
       return { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
     }));
@@ -817,7 +825,7 @@ dl.glossary dd { margin-left: 0; }
 <title>{{head_title}}</title>
 <meta name="description" content="{{description}}">
 <link rel="canonical" href="{{canonical}}">
-<link rel="stylesheet" href="{{site.base}}assets/style.css">
+<link rel="stylesheet" href="{{site.assets.style_css}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
 {{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
 {{$head}}{{/head}}
@@ -1055,7 +1063,7 @@ dl.glossary dd { margin-left: 0; }
 """#,
         "search.mustache": #"""
 {{<base}}
-{{$head}}<script type="module" src="{{site.base}}assets/search.js"></script>{{/head}}
+{{$head}}<script type="module" src="{{site.assets.search_js}}"></script>{{/head}}
 {{$main}}
 <div class="wrap">
 <h1>Search</h1>

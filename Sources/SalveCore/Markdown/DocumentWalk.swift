@@ -85,8 +85,9 @@ struct DocumentWalk {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if headingText != nil { headingText! += literal } else { append(literal, to: section) }
                 if linkText != nil { linkText! += literal }
-                if type == CMARK_NODE_TEXT, headingText == nil {
-                    if linkText == nil, imageDepth == 0 { glossaryCandidates.append(node) }
+                // An image's alt text is not running prose: readability formulas would count it as sentences.
+                if type == CMARK_NODE_TEXT, headingText == nil, imageDepth == 0 {
+                    if linkText == nil { glossaryCandidates.append(node) }
                     paragraph += literal
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:

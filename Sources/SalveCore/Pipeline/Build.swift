@@ -57,6 +57,8 @@ struct Model: Sendable {
     var synonyms: Synonyms
     var templates: TemplateLibrary
     var assets: [(String, URL)]
+    /// The assets' files under their plain and content-hashed names, and the hashed names for the views.
+    var themeAssets: ThemeAssets
     var media: [(String, URL)]
     var warnings: [Diagnostic]
 }
@@ -128,6 +130,7 @@ public enum Build {
         }
         timings.step("check links", unit: "pages", count: { _ in site.pages.count }) {
             let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
+                .union(project.themeAssets.files.map(\.path))
             diagnostics += site.brokenLinks(outputPaths: paths)
             diagnostics += site.overdueReviews(today: options.today)
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
@@ -135,7 +138,8 @@ public enum Build {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return Model(
             site: site, listings: listings, synonyms: settings.synonyms.adding(settings.glossary),
-            templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) }, media: project.media,
+            templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
+            themeAssets: project.themeAssets, media: project.media,
             warnings: diagnostics.sorted())
     }
 
@@ -146,7 +150,7 @@ public enum Build {
                      timings: inout Timings) throws -> Int
     {
         let site = model.site
-        let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings) }
+        let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings, assets: model.themeAssets) }
         let templates = model.templates
         // A page's card is rendered once and reused on every list that shows it.
         let fragments = FragmentMemo()
@@ -167,8 +171,9 @@ public enum Build {
             site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
         }
         for file in index + feeds { try output.write(file) }
-        for (path, source) in model.assets + model.media { try output.write(OutputFile(path, .copy(source))) }
-        return views.count + index.count + feeds.count + model.assets.count + model.media.count
+        for file in model.themeAssets.files { try output.write(file) }
+        for (path, source) in model.media { try output.write(OutputFile(path, .copy(source))) }
+        return views.count + index.count + feeds.count + model.themeAssets.files.count + model.media.count
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.

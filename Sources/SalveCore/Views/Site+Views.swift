@@ -7,10 +7,11 @@ extension Site {
     ]
 
     /// Every HTML page of the site with its template and view, in output order.
-    func views(listings: [Listing], latest: Int = 6) -> [ViewFile] {
+    func views(listings: [Listing], assets: ThemeAssets = ThemeAssets(), latest: Int = 6) -> [ViewFile] {
         let siteInfo = SiteInfo(
             title: config.title, description: config.description, language: config.language, base: config.basePath,
-            disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"))
+            disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"),
+            assets: AssetURLs(assets, basePath: config.basePath))
         let cards = pages.indices.map(card)
         func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
             self.chrome(siteInfo, sitePath, title: title, description: description, breadcrumbs: breadcrumbs)

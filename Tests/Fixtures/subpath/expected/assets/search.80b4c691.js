@@ -1,0 +1,122 @@
+// The search page: results as you type, q kept in the URL, the count announced. Content never becomes HTML:
+// results are built from text nodes, and the only elements added around matched words are <mark>s.
+import { SearchEngine, highlight } from "./search-engine.d9f4b4d8.js";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December"];
+const DEBOUNCE_MS = 200;
+const SHOWN = 20;
+
+const form = document.getElementById("search-page-form");
+const input = document.getElementById("search-page-input");
+const status = document.getElementById("search-status");
+const container = document.getElementById("search-results");
+if (form && input && status && container) start();
+
+function start() {
+  // The entry point's URL comes from the page (it carries the site's base path); the rest is relative to it.
+  const engine = new SearchEngine(new URL(container.dataset.index, document.baseURI), async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+    return response.json();
+  });
+  let generation = 0;
+  let timer = 0;
+
+  async function run(typing) {
+    const query = input.value;
+    const mine = ++generation;
+    keepInURL(query);
+    if (!query.trim()) {
+      container.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    try {
+      const found = await engine.search(query, { typing, limit: SHOWN });
+      if (mine === generation) render(found, query);
+    } catch {
+      if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
+    }
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    // A word followed by a space is finished; otherwise the last word is still being typed.
+    timer = setTimeout(() => run(!/\s$/.test(input.value)), DEBOUNCE_MS);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(false);
+  });
+  // Down arrow from the box goes to the first result; Tab works as everywhere else.
+  input.addEventListener("keydown", (event) => {
+    const first = container.querySelector("a");
+    if (event.key === "ArrowDown" && first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) {
+    input.value = query;
+    run(false);
+  }
+}
+
+function keepInURL(query) {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+}
+
+function render({ total, results, terms }, query) {
+  status.textContent = total === 0
+    ? `No results for “${query}”. Try other words, or browse all topics below.`
+    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
+      (total > results.length ? `, showing the best ${results.length}.` : ".");
+  if (total === 0) {
+    container.replaceChildren();
+    return;
+  }
+  const heading = element("h2", "Results");
+  heading.id = "results-heading";
+  const list = document.createElement("ol");
+  list.className = "cards search-results";
+  list.setAttribute("aria-labelledby", "results-heading");
+  for (const result of results) list.append(item(result, terms));
+  container.replaceChildren(heading, list);
+}
+
+function item(result, terms) {
+  const li = document.createElement("li");
+  li.className = "card search-result";
+  const link = element("a", result.title);
+  link.href = /^(\/|https?:\/\/)/.test(result.url) ? result.url : "#";
+  const title = document.createElement("h3");
+  title.append(link);
+  const snippet = document.createElement("p");
+  for (const piece of highlight(result.snippet, terms)) {
+    snippet.append(piece.mark ? element("mark", piece.text) : document.createTextNode(piece.text));
+  }
+  const reviewed = element("p", "Last reviewed ");
+  reviewed.className = "search-reviewed";
+  const time = element("time", longDate(result.lastReviewed));
+  time.dateTime = result.lastReviewed;
+  reviewed.append(time);
+  li.append(title, element("span", result.kind, "card-kind"), snippet, reviewed);
+  return li;
+}
+
+function element(name, text, className) {
+  const node = document.createElement(name);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function longDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return MONTHS[month - 1] ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
+}
