@@ -22,7 +22,7 @@ actor Rebuilds {
         let (after, result) = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var next = current
-                let result = Result { try next.rebuild() }
+                let result = Result { try next.rebuild(changed: changes.isEmpty ? nil : changes) }
                 continuation.resume(returning: (next, result))
             }
         }

@@ -16,6 +16,13 @@ struct ContentSource: Sendable {
     /// Every `.md` path, readable or not, so links to a broken file are not reported as missing.
     var markdownPaths: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// Each read page's stamp when it was read, so the next build (the preview's) can skip unchanged files.
+    var stamps: [String: FileStamp] = [:]
+    /// Pages read from disk; the rest were taken from the last build's `files` because their stamp was the same.
+    var filesRead = 0
+    /// A page read again whose text is the same as before up to Unicode normalisation (NFC and NFD of one text):
+    /// String's `==` cannot tell such values apart, so the preview starts afresh rather than trust its keys.
+    var normalisationOnlyChange = false
 
     static let mediaFolder = "media"
     /// A patient-education page is kilobytes; a bigger file is a mistake (a pasted export, a binary) and would
@@ -23,7 +30,13 @@ struct ContentSource: Sendable {
     static let maxFileSize = 5 * 1_048_576
 
     /// Reads every file under `folder`; `displayFolder` is its name in diagnostics (`content`).
-    static func load(from folder: URL, displayFolder: String) -> ContentSource {
+    /// - Parameters:
+    ///   - last: the previous build's content: a page whose stamp (inode, size, modification and change times)
+    ///     is the same is taken from it without reading, unless `changed` names it.
+    ///   - changed: paths under `folder` the watcher saw change; nil when not known.
+    static func load(from folder: URL, displayFolder: String, last: ContentSource? = nil, changed: Set<String>? = nil)
+        -> ContentSource
+    {
         var source = ContentSource()
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: folder.path) else {
@@ -33,7 +46,7 @@ struct ContentSource: Sendable {
         }
         let paths = ((try? fileManager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let boundary = FolderBoundary(folder)
-        var pages: [(kind: ContentKind, path: String)] = []
+        var pages: [(kind: ContentKind, path: String, stamp: FileStamp)] = []
         for path in paths {
             let components = path.split(separator: "/")
             guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
@@ -76,29 +89,51 @@ struct ContentSource: Sendable {
                            fix: "split it into several pages"))
                 continue
             }
-            pages.append((kind, path))
+            pages.append((kind, path, FileStamp(info)))
         }
+        let kept = last.map { last in
+            Dictionary(last.files.map { ($0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        } ?? [:]
         // Reading and decoding are independent per file: on all cores, results kept in path order.
-        let read = pages.parallelMap { page -> Result<File, Diagnostic> in
-            let displayPath = "\(displayFolder)/\(page.path)"
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(page.path).path) else {
-                return .failure(.error(displayPath, "the file cannot be read", fix: "check its permissions"))
+        let found = pages.parallelMap { page -> (Result<File, Diagnostic>, Bool) in
+            if let file = kept[page.path], file.kind == page.kind, last?.stamps[page.path] == page.stamp,
+               changed?.contains(page.path) != true
+            {
+                return (.success(file), false)
             }
-            switch decodeUTF8(data) {
-            case .success(let text):
-                return .success(File(kind: page.kind, contentPath: page.path, text: text))
-            case .failure(let line):
-                return .failure(.error(displayPath, line: line.value, "the file is not valid UTF-8 text",
-                                       fix: "save the file as UTF-8 in your editor"))
-            }
+            return (readPage(page.path, kind: page.kind, in: folder, displayFolder: displayFolder), true)
         }
-        for result in read {
+        for (page, (result, wasRead)) in zip(pages, found) {
+            if wasRead { source.filesRead += 1 }
+            if wasRead, case .success(let file) = result, let old = kept[page.path], old.text == file.text,
+               !identical(old.text, file.text)
+            {
+                source.normalisationOnlyChange = true
+            }
             switch result {
-            case .success(let file): source.files.append(file)
+            case .success(let file):
+                source.files.append(file)
+                source.stamps[page.path] = page.stamp
             case .failure(let diagnostic): source.diagnostics.append(diagnostic)
             }
         }
         return source
+    }
+
+    private static func readPage(_ path: String, kind: ContentKind, in folder: URL, displayFolder: String)
+        -> Result<File, Diagnostic>
+    {
+        let displayPath = "\(displayFolder)/\(path)"
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
+            return .failure(.error(displayPath, "the file cannot be read", fix: "check its permissions"))
+        }
+        switch decodeUTF8(data) {
+        case .success(let text):
+            return .success(File(kind: kind, contentPath: path, text: text))
+        case .failure(let line):
+            return .failure(.error(displayPath, line: line.value, "the file is not valid UTF-8 text",
+                                   fix: "save the file as UTF-8 in your editor"))
+        }
     }
 
     /// Decodes UTF-8, dropping a byte order mark and turning CRLF into LF; on failure, the line of the bad byte.

@@ -26,7 +26,10 @@ struct Project: Sendable {
 
     let contentFolder: URL
 
-    static func read(_ root: URL) -> Project {
+    /// - Parameters:
+    ///   - last: the previous build's content (the preview's): pages with the same stamp are not read again.
+    ///   - changed: paths under content/ the watcher saw change.
+    static func read(_ root: URL, last: ContentSource? = nil, changed: Set<String>? = nil) -> Project {
         var diagnostics: [Diagnostic] = []
         let configText = readText(root.appendingPathComponent("salve.yml"), path: "salve.yml", what: "salve.yml", into: &diagnostics)
         if configText == nil, !diagnostics.contains(where: { $0.path == "salve.yml" }) {
@@ -34,7 +37,7 @@ struct Project: Sendable {
                                       fix: "create salve.yml with at least `title:` and `base_url:`"))
         }
         let contentFolder = root.appendingPathComponent("content")
-        let content = ContentSource.load(from: contentFolder, displayFolder: "content")
+        let content = ContentSource.load(from: contentFolder, displayFolder: "content", last: last, changed: changed)
         diagnostics += content.diagnostics
         let glossaryText = readText(
             root.appendingPathComponent(Glossary.path), path: Glossary.path, what: "the glossary", into: &diagnostics)

@@ -12,11 +12,13 @@ extension DocumentWalk {
             let src = cmark_node_get_url(node).map { String(cString: $0) } ?? url
             let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
             let alt = DocumentWalk.plainText(of: node)
+            // Through `resolution`, so the preview notes that this page depends on the image's size.
+            let size = table.resolution(path).imageSize
             let parent = cmark_node_parent(node)
             let alone = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } == true
                 && cmark_node_first_child(parent) == node && cmark_node_last_child(parent) == node
             if !title.isEmpty, alone, let paragraph = parent {
-                let image = DocumentWalk.imageTag(src: src, alt: alt, title: nil, size: table.imageSizes[path])
+                let image = DocumentWalk.imageTag(src: src, alt: alt, title: nil, size: size)
                 let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
                 cmark_node_set_on_enter(
                     figure, "<figure>\n\(image)\n<figcaption>\(escapeHTML(title))</figcaption>\n</figure>")
@@ -25,7 +27,7 @@ extension DocumentWalk {
                 retired.append(paragraph)
             } else {
                 let image = DocumentWalk.imageTag(src: src, alt: alt, title: title.isEmpty ? nil : title,
-                                                  size: table.imageSizes[path])
+                                                  size: size)
                 let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inline, image)
                 cmark_node_replace(node, inline)

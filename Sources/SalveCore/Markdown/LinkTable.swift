@@ -1,4 +1,5 @@
 // Where every content file ends up, so links written to `.md` files can be rewritten to page URLs.
+import Synchronization
 
 /// Maps content files to their pages' site paths.
 public struct LinkTable: Sendable {
@@ -12,6 +13,9 @@ public struct LinkTable: Sendable {
     /// The size of each image in content/media whose header gives one (`media/p.png` -> 640 x 480).
     let imageSizes: [String: ImageSize]
 
+    /// When set, every content path looked up is noted, so the preview knows which entries a page depends on.
+    var reads: LinkReads? = nil
+
     public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = [],
                 imageSizes: [String: ImageSize] = [:])
     {
@@ -20,6 +24,22 @@ public struct LinkTable: Sendable {
         self.sources = sources
         self.drafts = drafts
         self.imageSizes = imageSizes
+    }
+
+    /// All the table says about one content path: every lookup goes through here.
+    func resolution(_ path: String) -> LinkResolution {
+        let answer = LinkResolution(
+            path: path, sitePath: sitePaths[path], isDraft: drafts.contains(path), exists: sources.contains(path),
+            imageSize: imageSizes[path])
+        reads?.note(answer)
+        return answer
+    }
+
+    /// A copy that notes its lookups in a fresh `LinkReads`.
+    func recordingReads() -> LinkTable {
+        var copy = self
+        copy.reads = LinkReads()
+        return copy
     }
 
     /// A link to a file that has errors of its own is not checked: that file's error is the one root cause, and
@@ -31,7 +51,7 @@ public struct LinkTable: Sendable {
 
     /// True for a `.md` file that was found but could not be parsed (and is not a draft).
     func isBroken(_ path: String) -> Bool {
-        sitePaths[path] == nil && !drafts.contains(path) && sources.contains(path)
+        resolution(path).isBroken
     }
 
     /// The href to write for `destination`, or a message explaining why the link is broken.
@@ -44,14 +64,15 @@ public struct LinkTable: Sendable {
         case .site(let path, let anchor):
             return .success(basePath + path + (anchor.map { "#" + $0 } ?? ""))
         case .content(let path, let anchor):
-            if let sitePath = sitePaths[path] {
+            let target = resolution(path)
+            if let sitePath = target.sitePath {
                 return .success(basePath + sitePath + (anchor.map { "#" + $0 } ?? ""))
             }
-            if drafts.contains(path) {
+            if target.isDraft {
                 return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft",
                                        fix: "publish that page (remove `draft: true`) or remove the link"))
             }
-            if sources.contains(path) {
+            if target.exists {
                 return .failure(.error("", "the link \"\(original)\" points to content/\(path), which has errors",
                                        fix: "fix the errors in that page"))
             }
@@ -59,4 +80,26 @@ public struct LinkTable: Sendable {
                                    fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md"))
         }
     }
+}
+
+/// What a link table said about one content path.
+struct LinkResolution: Sendable, Equatable {
+    var path: String
+    var sitePath: String?
+    var isDraft: Bool
+    var exists: Bool
+    /// For an image in content/media (`media/p.png`): its width and height, when its header gives them.
+    var imageSize: ImageSize? = nil
+
+    var isBroken: Bool { sitePath == nil && !isDraft && exists }
+}
+
+/// The lookups one page made in a link table, in order (one page is rendered on one thread; the lock is for the
+/// type system, and uncontended).
+final class LinkReads: Sendable {
+    private let answers = Mutex<[LinkResolution]>([])
+
+    func note(_ answer: LinkResolution) { answers.withLock { $0.append(answer) } }
+
+    var all: [LinkResolution] { answers.withLock { $0 } }
 }

@@ -14,16 +14,48 @@ struct ParsedProject: Sendable {
 }
 
 extension Build {
-    static func parse(_ project: Project, options: BuildOptions, cache: inout RenderCache?,
+    static func parse(_ project: Project, options: BuildOptions, memory: inout BuildMemory?, counts: inout StepCounts,
                       into diagnostics: inout [Diagnostic]) -> ParsedProject
     {
+        var ignored = StepCounts()
+        let key = ExactText(text: [project.configText, project.glossaryText, project.synonymsText, options.baseURL]
+            .map { $0.map { "\($0.utf8.count):" + $0 } ?? "-" }.joined(separator: "\n"))
+        var settings = Memo.one(&memory[memo: \.settings], counts: &ignored, key: key) {
+            parseSettings(project, baseURL: options.baseURL)
+        }
+        diagnostics += settings.diagnostics
+        settings.diagnostics = []
+        let config = settings.config
+        // Parsing a page reads one setting; a page parsed with only that setting cannot depend on any other.
+        var parseConfig = SiteConfig()
+        parseConfig.reviewIntervalMonths = config.reviewIntervalMonths
+        let pageSettings = parseConfig
+        let parsed = Memo.run(
+            &memory[memo: \.parsed], project.content.files, threads: options.threads, counts: &counts,
+            id: \.contentPath,
+            key: { ParseKey(kind: $0.kind, text: ExactText(text: $0.text), reviewIntervalMonths: config.reviewIntervalMonths) },
+            compute: { file in
+                let (document, found) = Document.parse(
+                    file.text, kind: file.kind, contentPath: file.contentPath, sourcePath: "content/" + file.contentPath,
+                    config: pageSettings)
+                return ParsedFile(document: document, diagnostics: found)
+            })
+        diagnostics += parsed.flatMap(\.diagnostics)
+        let documents = parsed.compactMap(\.document).filter { options.includeDrafts || !$0.metadata.draft }
+        let drafts = Set(parsed.compactMap(\.document).filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath))
+        return ParsedProject(config: config, glossary: settings.glossary, synonyms: settings.synonyms,
+                             documents: documents, drafts: drafts)
+    }
+
+    private static func parseSettings(_ project: Project, baseURL: String?) -> ParsedSettings {
+        var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         if let text = project.configText {
             let (parsed, found) = SiteConfig.parse(text, path: "salve.yml")
             config = parsed
             diagnostics += found
         }
-        if let baseURL = options.baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
+        if let baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
         var glossary = Glossary.empty
         if let text = project.glossaryText {
             let found: [Diagnostic]
@@ -36,33 +68,36 @@ extension Build {
             (synonyms, found) = Synonyms.parse(text)
             diagnostics += found
         }
-        let settings = config
-        let parseFiles = { (files: [ContentSource.File]) in
-            files.parallelMap(threads: options.threads) { file in
-                Document.parse(file.text, kind: file.kind, contentPath: file.contentPath,
-                               sourcePath: "content/" + file.contentPath, config: settings)
-            }
-        }
-        let parsed = cache?.parse(project.content.files, config: config, parseFiles) ?? parseFiles(project.content.files)
-        diagnostics += parsed.flatMap(\.1)
-        let documents = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.metadata.draft }
-        let drafts = Set(parsed.compactMap(\.0).filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath))
-        return ParsedProject(config: config, glossary: glossary, synonyms: synonyms, documents: documents, drafts: drafts)
+        return ParsedSettings(config: config, glossary: glossary, synonyms: synonyms, diagnostics: diagnostics)
     }
 
     /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
     /// Returns the table that Markdown links are resolved through.
     static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
+                         threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
                          into diagnostics: inout [Diagnostic]) -> LinkTable
     {
         let links = LinkTable(
             basePath: project.config.basePath,
             sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
             sources: sources, drafts: project.drafts, imageSizes: imageSizes)
-        diagnostics += Site.duplicateURLs(in: project.documents)
-        diagnostics += Term.clashes(in: project.documents)
-        diagnostics += project.documents.flatMap { Site.frontMatterLinks(of: $0, table: links) }
-        diagnostics += project.documents.flatMap(placeholderDiagnostics)
+        let documents = project.documents
+        let checked = documents.map {
+            CheckedDocument(sourcePath: $0.sourcePath, sitePath: $0.sitePath, conditions: $0.metadata.conditions,
+                            treatments: $0.metadata.treatments)
+        }
+        diagnostics += Memo.one(&memory[memo: \.checks], counts: &counts, key: checked) {
+            Site.duplicateURLs(in: documents) + Term.clashes(in: documents)
+        }
+        diagnostics += Memo.run(
+            &memory[memo: \.validated], documents, threads: threads, counts: &counts, id: \.contentPath,
+            isCurrent: { $1.holds(for: $0, in: links) },
+            compute: { document in
+                let table = links.recordingReads()
+                let found = Site.frontMatterLinks(of: document, table: table) + placeholderDiagnostics(document)
+                return (found, LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all))
+            }
+        ).flatMap { $0 }
         return links
     }
 
@@ -80,19 +115,37 @@ extension Build {
 
     /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
     static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, readability: Bool,
-                               cache: inout RenderCache?, into diagnostics: inout [Diagnostic]) -> [Page]
+                               memory: inout BuildMemory?, counts: inout StepCounts,
+                               into diagnostics: inout [Diagnostic]) -> [Page]
     {
-        let matcher = GlossaryMatcher(project.glossary, basePath: project.config.basePath)
-        let renderer = MarkdownRenderer(allowRawHTML: project.config.allowRawHTML, collectsProse: readability)
-        let inputs = RenderCache.RenderInputs(
-            settings: String(reflecting: project.config) + String(reflecting: project.glossary) + "\(readability)",
-            sitePaths: links.sitePaths, sources: links.sources, drafts: links.drafts, imageSizes: links.imageSizes)
-        let renderPages = { (documents: [Document]) in
-            documents.parallelMap(threads: threads) { render($0, renderer: renderer, links: links, glossary: matcher) }
+        let config = project.config, glossary = project.glossary
+        let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
+        let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML, collectsProse: readability)
+        // The glossaries kept pages were rendered with, and what changed since each (usually one, or none).
+        var changes: [(Glossary, GlossaryChange)] = []
+        func change(since old: Glossary) -> GlossaryChange {
+            if let known = changes.first(where: { $0.0 == old }) { return known.1 }
+            let found = GlossaryChange(from: old, to: glossary)
+            changes.append((old, found))
+            return found
         }
-        let rendered = cache?.render(project.documents, inputs: inputs, renderPages) ?? renderPages(project.documents)
-        diagnostics += rendered.flatMap(\.1)
-        return rendered.map(\.0)
+        let rendered = Memo.run(
+            &memory[memo: \.rendered], project.documents, threads: threads, counts: &counts, id: \.contentPath,
+            isCurrent: { document, key in
+                key.allowRawHTML == config.allowRawHTML && key.readability == readability
+                    && key.page.holds(for: document, in: links)
+                    && (key.glossary == glossary || !change(since: key.glossary).mayAffect(document.body))
+            },
+            compute: { document in
+                let table = links.recordingReads()
+                let (page, found) = render(document, renderer: renderer, links: table, glossary: matcher)
+                let key = RenderKey(
+                    page: LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all),
+                    allowRawHTML: config.allowRawHTML, readability: readability, glossary: glossary)
+                return (RenderedPage(page: page, diagnostics: found), key)
+            })
+        diagnostics += rendered.flatMap(\.diagnostics)
+        return rendered.map(\.page)
     }
 
     static func render(_ document: Document, renderer: MarkdownRenderer, links: LinkTable, glossary: GlossaryMatcher?)

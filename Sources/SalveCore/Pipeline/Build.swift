@@ -76,8 +76,9 @@ public enum Build {
         let staged = try writer.begin()
         let written: Int
         do {
+            var memory: BuildMemory? = nil
             written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
-                               timings: &timings)
+                               memory: &memory, timings: &timings)
             try timings.step("write", unit: "files", count: { written }) { try staged.finish() }
         } catch {
             staged.abandon()
@@ -98,46 +99,60 @@ public enum Build {
 
     /// `makeModel` with nothing kept for later: the parsed files and their copies go when this returns.
     static func model(_ options: BuildOptions, timings: inout Timings) throws -> Model {
-        var cache: RenderCache? = nil
-        return try makeModel(options, cache: &cache, timings: &timings)
+        var memory: BuildMemory? = nil
+        return try makeModel(options, memory: &memory, timings: &timings)
     }
 
     /// The steps up to the templates; the preview and `salve check` start here.
     /// - Throws: `BuildFailure` with every diagnostic, when any is an error.
-    /// - Parameter cache: what the preview keeps between rebuilds; nil for a build that keeps nothing, so each
-    ///   file's text and Markdown are let go as soon as they are parsed and rendered.
-    static func makeModel(_ options: BuildOptions, cache: inout RenderCache?, timings: inout Timings) throws -> Model {
-        var project = timings.step("read the project", unit: "files", count: { $0.content.files.count }) {
-            Project.read(options.root)
+    /// - Parameters:
+    ///   - memory: what the preview keeps between builds; nil for a build that keeps nothing, so each file's text
+    ///     and Markdown are let go as soon as they are parsed and rendered.
+    ///   - changed: paths under content/ the watcher saw change (read again even when their stamp is the same).
+    static func makeModel(_ options: BuildOptions, memory: inout BuildMemory?, changed: Set<String>? = nil,
+                          timings: inout Timings) throws -> Model
+    {
+        let keeps = memory != nil
+        var project = timings.memoStep("read the project", unit: "files", count: { $0.content.files.count }, memory: keeps) {
+            counts in
+            let project = Project.read(options.root, last: memory?.content, changed: changed)
+            counts = StepCounts(computed: project.content.filesRead, reused: project.content.files.count - project.content.filesRead)
+            return project
+        }
+        if keeps {
+            memory!.content = project.content
+            memory!.startAfreshIfOnlyNormalisationChanged(project)
         }
         var diagnostics = project.diagnostics
-        var settings = timings.step("parse", unit: "pages", count: { $0.documents.count }) {
-            parse(project, options: options, cache: &cache, into: &diagnostics)
+        var parsed = timings.memoStep("parse", unit: "pages", count: { $0.documents.count }, memory: keeps) { counts in
+            parse(project, options: options, memory: &memory, counts: &counts, into: &diagnostics)
         }
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
-        let links = timings.step("validate", unit: "pages", count: { _ in settings.documents.count }) {
-            validate(settings, sources: project.content.markdownPaths, imageSizes: project.imageSizes, into: &diagnostics)
+        let links = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
+            counts in
+            validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes,
+                     threads: options.threads, memory: &memory, counts: &counts, into: &diagnostics)
         }
-        let pages = timings.step("render Markdown", unit: "pages", count: \.count) {
-            renderMarkdown(settings, links: links, threads: options.threads, readability: options.readability,
-                           cache: &cache, into: &diagnostics)
+        let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
+            renderMarkdown(parsed, links: links, threads: options.threads, readability: options.readability,
+                           memory: &memory, counts: &counts, into: &diagnostics)
         }
-        settings.documents = []
-        let (site, listings) = timings.step("assemble the site", unit: "listings", count: { $0.1.count }) {
-            let site = Site.assemble(config: settings.config, pages: pages, glossary: settings.glossary)
-            return (site, site.listings)
+        parsed.documents = []
+        let (site, listings) = timings.memoStep("assemble the site", unit: "listings", count: { $0.1.count }, memory: keeps) {
+            counts in
+            assemble(parsed, pages: pages, memory: &memory, counts: &counts)
         }
-        timings.step("check links", unit: "pages", count: { _ in site.pages.count }) {
+        timings.memoStep("check links", unit: "pages", count: { _ in site.pages.count }, memory: keeps) { counts in
             let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
                 .union(project.themeAssets.files.map(\.path))
-            diagnostics += site.brokenLinks(outputPaths: paths)
-            diagnostics += site.overdueReviews(today: options.today)
+            diagnostics += checkLinks(site, outputPaths: paths, today: options.today, threads: options.threads,
+                                      memory: &memory, counts: &counts)
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return Model(
-            site: site, listings: listings, synonyms: settings.synonyms.adding(settings.glossary),
+            site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
             templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
             themeAssets: project.themeAssets, media: project.media,
             warnings: diagnostics.sorted())
@@ -147,28 +162,47 @@ public enum Build {
     /// - Returns: how many files were handed over.
     @discardableResult
     static func emit(_ model: Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
-                     timings: inout Timings) throws -> Int
+                     memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         let site = model.site
-        let views = timings.step("make the views", unit: "views", count: \.count) { site.views(listings: model.listings, assets: model.themeAssets) }
+        let keeps = memory != nil
+        let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: keeps) { counts in
+            makeViews(site, listings: model.listings, assets: model.themeAssets, threads: threads, memory: &memory,
+                      counts: &counts)
+        }
         let templates = model.templates
         // A page's card is rendered once and reused on every list that shows it.
         let fragments = FragmentMemo()
-        try timings.step("apply the templates", unit: "pages", count: { views.count }) {
-            let failures = views.parallelMap(threads: threads) { file -> Error? in
-                do {
-                    let html = templates.render(file.template, file.view.context, fragments: fragments)
-                    try output.write(OutputFile(file.path, .bytes(html)))
-                    return nil
-                } catch { return error }
+        try timings.memoStep("apply the templates", unit: "pages", count: { views.count }, memory: keeps) { counts in
+            guard keeps else {
+                // A cold build hands each page over as soon as it is rendered, so the pages are never all in memory.
+                counts.computed = views.count
+                let failures = views.parallelMap(threads: threads) { file -> Error? in
+                    do {
+                        let html = templates.render(file.template, file.view.context, fragments: fragments)
+                        try output.write(OutputFile(file.path, .bytes(html)))
+                        return nil
+                    } catch { return error }
+                }
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+                return
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            let fingerprints = Dictionary(uniqueKeysWithValues: Set(views.map(\.template)).map { name in
+                (name, templates.fingerprint(of: name).map(ExactText.init))
+            })
+            let html = Memo.run(
+                &memory[memo: \.html], views, threads: threads, counts: &counts, id: \.path,
+                key: { HTMLKey(file: $0, templates: fingerprints[$0.template]!) },
+                compute: { templates.render($0.template, $0.view.context, fragments: fragments) })
+            for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }
         }
-        let index = timings.step("index for search", unit: "files", count: \.count) {
-            SearchIndex.make(from: site, synonyms: model.synonyms, threads: threads).files()
+        let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
+            searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
         }
-        let feeds = timings.step("make the sitemap and feed", unit: "files", count: \.count) {
-            site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
+        let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
+            Memo.one(&memory[memo: \.feeds], counts: &counts, key: FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap)) {
+                site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
+            }
         }
         for file in index + feeds { try output.write(file) }
         for file in model.themeAssets.files { try output.write(file) }

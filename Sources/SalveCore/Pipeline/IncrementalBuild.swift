@@ -1,5 +1,6 @@
-// The preview's rebuild: the whole pipeline in memory, then only files whose bytes changed are written (each
-// atomically) and files that no longer exist are deleted, so the folder always equals a full build.
+// The preview's rebuild: every step of the pipeline runs, each reusing its results for the items whose inputs are
+// unchanged (`BuildMemory`); then only files whose bytes changed are written (each atomically) and files that no
+// longer exist are deleted, so the folder always equals a full build.
 import Foundation
 
 /// What one rebuild changed in the output folder.
@@ -10,28 +11,35 @@ public struct RebuildReport: Sendable, Equatable {
     public var deleted: [String]
     /// Problems that did not stop the build.
     public var warnings: [Diagnostic]
+    /// Each step with its time and how many items it computed and reused.
+    public var steps: [StepTiming] = []
 
     /// Pages (HTML files) among the written ones.
     public var pagesWritten: Int { written.filter { $0.hasSuffix(".html") }.count }
+    /// Written files that are not pages (search index files, the sitemap, the feed, assets).
+    public var otherFilesWritten: Int { written.count - pagesWritten }
+
+    /// Items `step` computed and reused, when it ran.
+    public func counts(_ step: String) -> StepCounts? { steps.first { $0.name == step }?.counts }
     /// True when only stylesheets changed, so open tabs can swap them without a reload: the pages written differ
     /// from before only in the content-hashed names of the stylesheets they link.
     public var onlyStylesheets = false
 }
 
 /// Keeps what was last written to the output folder between rebuilds: the bytes of generated files (pages,
-/// feeds, the index: small) and, for copied files (theme assets, media, any size), only the source's stamp.
-/// Correctness over speed: every rebuild runs the whole pipeline (peers' dependency-tracking incremental modes
-/// are known to miss changes), reusing only parsed and rendered Markdown of unchanged files (`RenderCache`);
-/// templates, listings, feeds and the search index are made anew, and only changed bytes reach the disk.
+/// feeds, the index) and, for copied files (theme assets, media, any size), only the source's stamp; and each
+/// step's results with the values they were made from. Every step runs on every rebuild, so nothing can be
+/// skipped by a hand-written rule that misses a case (peers' incremental modes are known to); a step redoes only
+/// the items whose inputs changed, and when its output comes out as before, the steps after it reuse theirs.
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
     private var written: [String: WrittenFile] = [:]
-    private var cache: RenderCache? = RenderCache()
+    private var memory: BuildMemory? = BuildMemory()
     private let folder: OutputFolder
 
     /// What one output path held after the last rebuild.
     private enum WrittenFile: Sendable, Equatable {
-        case text(Data)
+        case text([UInt8])
         /// A copy of `source` taken when the source had `stamp`; the copy's bytes are not kept in memory.
         case copy(source: String, stamp: FileStamp)
     }
@@ -44,15 +52,28 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// Builds the site and brings the output folder up to date.
+    /// - Parameter changed: paths relative to the project root that the watcher saw change; they are read again
+    ///   even if their size and times look the same. Other files are read only when their stamp changed.
     /// - Throws: `BuildFailure` with every diagnostic (the folder keeps the last good site), or an I/O error.
-    public mutating func rebuild() throws -> RebuildReport {
+    public mutating func rebuild(changed: [String]? = nil) throws -> RebuildReport {
         var timings = Timings()
-        let model = try Build.makeModel(options, cache: &cache, timings: &timings)
+        let content = changed.map { paths in
+            Set(paths.filter { $0.hasPrefix("content/") }.map { String($0.dropFirst("content/".count)) })
+        }
+        // A failed build leaves the memory holding results for the inputs it saw, each still true of its key.
+        let model = try Build.makeModel(options, memory: &memory, changed: content, timings: &timings)
         let output = CollectedOutput()
         try Build.emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: output,
-                       timings: &timings)
-        let files = output.files
-        let warnings = model.warnings
+                       memory: &memory, timings: &timings)
+        var writing = Timings()
+        let report = try writing.step("write", unit: "files", count: { $0.written.count + $0.deleted.count }) {
+            try write(output.files, warnings: model.warnings)
+        }
+        return RebuildReport(written: report.written, deleted: report.deleted, warnings: report.warnings,
+                             steps: timings.steps + writing.steps, onlyStylesheets: report.onlyStylesheets)
+    }
+
+    private mutating func write(_ files: [OutputFile], warnings: [Diagnostic]) throws -> RebuildReport {
         var next: [String: WrittenFile] = [:]
         next.reserveCapacity(files.count)
         var changed: [String] = []
@@ -62,9 +83,9 @@ public struct IncrementalBuild: Sendable {
             let entry: WrittenFile
             switch file.contents {
             case .text(let text):
-                entry = .text(Data(text.utf8))
+                entry = .text(Array(text.utf8))
             case .bytes(let bytes):
-                entry = .text(Data(bytes))
+                entry = .text(bytes)
             case .copy(let source):
                 entry = .copy(source: source.path, stamp: try CopiedFile.stamp(source.path))
                 // A new stamp with the same bytes (a touch, a save without edits) is no change.
@@ -82,7 +103,7 @@ public struct IncrementalBuild: Sendable {
         for path in changed {
             switch next[path]! {
             case .text(let bytes):
-                try folder.replace(path, with: bytes)
+                try folder.replace(path, with: Data(bytes))
             case .copy(let source, _):
                 // The stamp of what was actually read, in case the source changed since it was compared.
                 let stamp = try CopiedFile.copy(source, to: folder.root.appendingPathComponent(path).path)
@@ -112,7 +133,7 @@ public struct IncrementalBuild: Sendable {
             for (from, to) in renames {
                 text = text.replacingOccurrences(of: (from as NSString).lastPathComponent, with: (to as NSString).lastPathComponent)
             }
-            guard Data(text.utf8) == new else { return false }
+            guard Array(text.utf8) == new else { return false }
         }
         return true
     }

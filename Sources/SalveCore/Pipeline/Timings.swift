@@ -10,6 +10,8 @@ public struct StepTiming: Sendable, Equatable {
     public var unit: String
     /// The process's peak memory (maximum resident set) when the step ended, in bytes.
     public var peakMemory: Int = 0
+    /// For a build that kept the last one's results (the preview): how many items were made again and reused.
+    public var counts: StepCounts? = nil
 }
 
 /// A step starting or finished, as a build reports it while it runs.
@@ -23,6 +25,16 @@ struct Timings: Sendable {
     private(set) var steps: [StepTiming] = []
     /// Told as each step starts and ends, for a progress line on a terminal or `--verbose`.
     var onStep: (@Sendable (StepEvent) -> Void)?
+
+    /// `step`, for a step that reuses kept results: `body` adds up what it computed and reused.
+    mutating func memoStep<T>(_ name: String, unit: String, count: (T) -> Int, memory: Bool,
+                              _ body: (inout StepCounts) throws -> T) rethrows -> T
+    {
+        var tally = StepCounts()
+        let result = try step(name, unit: unit, count: count) { try body(&tally) }
+        if memory { steps[steps.count - 1].counts = tally }
+        return result
+    }
 
     /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {

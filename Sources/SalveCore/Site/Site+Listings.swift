@@ -1,7 +1,7 @@
 // The generated pages that list other pages: one per kind, per condition and treatment, and their indexes.
 
 /// A page that lists others, before templates turn it into HTML.
-struct Listing {
+struct Listing: Sendable, Equatable {
     var sitePath: String
     var title: String
     var intro: String
@@ -11,6 +11,11 @@ struct Listing {
     var breadcrumbs: [(String, String?)]
     /// A condition's or treatment's glossary definition, when the glossary has its name.
     var definition: String? = nil
+
+    static func == (a: Listing, b: Listing) -> Bool {
+        a.sitePath == b.sitePath && a.title == b.title && a.intro == b.intro && a.items == b.items && a.terms == b.terms
+            && a.definition == b.definition && a.breadcrumbs.elementsEqual(b.breadcrumbs, by: ==)
+    }
 }
 
 extension Site {

@@ -1,4 +1,5 @@
 // Checks that need every page at once: clashing URLs, links and anchors between pages, review dates.
+import Synchronization
 
 extension Site {
     /// Two pages may not share a URL; returns one error per clash, on the later file.
@@ -38,37 +39,31 @@ extension Site {
         }
     }
 
-    /// Anchors and root-relative links, checked once every page and its heading ids are known.
-    func brokenLinks(outputPaths: Set<String>) -> [Diagnostic] {
-        let anchorsByPath = Dictionary(
-            pages.map { ($0.document.contentPath, Set($0.body.headings.map(\.id))) }, uniquingKeysWith: { a, _ in a })
+    /// Anchors and root-relative links of one page, checked once every page and its heading ids are known.
+    static func brokenLinks(of page: Page, in site: SiteLookup) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in pages {
-            for link in page.body.links {
-                let problem: String?
-                var fix = "check the spelling against the page's headings; anchors are lowercase with hyphens"
-                switch link.destination {
-                case .site(let path, _) where path.hasPrefix(ContentSource.mediaFolder + "/") && !outputPaths.contains(path):
-                    problem = "the link \"\(link.written)\" points to content/\(path), which does not exist"
-                    fix = "check the file name and put the file in content/media/; a relative link starts from this file's folder, for example ../media/diagram.svg"
-
-                case .anchor(let id):
-                    problem = anchorsByPath[page.document.contentPath]?.contains(id) == false
-                        ? "there is no heading with the anchor #\(id) on this page" : nil
-                case .content(let path, let anchor?):
-                    problem = anchorsByPath[path].map { $0.contains(anchor) } == false
-                        ? "content/\(path) has no heading with the anchor #\(anchor)" : nil
-                case .site(let path, _):
-                    problem = outputPaths.contains(path) || outputPaths.contains(path + "index.html")
-                        || outputPaths.contains(path + "/index.html")
-                        ? nil : "the link /\(path) points to no page or file of this site"
-                default:
-                    problem = nil
-                }
-                if let problem {
-                    diagnostics.append(
-                        .error(page.document.sourcePath, line: link.line, column: link.column, problem, fix: fix))
-                }
+        for link in page.body.links {
+            let problem: String?
+            var fix = "check the spelling against the page's headings; anchors are lowercase with hyphens"
+            switch link.destination {
+            case .site(let path, _) where path.hasPrefix(ContentSource.mediaFolder + "/") && !site.hasOutput(path):
+                problem = "the link \"\(link.written)\" points to content/\(path), which does not exist"
+                fix = "check the file name and put the file in content/media/; a relative link starts from this file's folder, for example ../media/diagram.svg"
+            case .anchor(let id):
+                problem = site.anchors(of: page.document.contentPath)?.contains(id) == false
+                    ? "there is no heading with the anchor #\(id) on this page" : nil
+            case .content(let path, let anchor?):
+                problem = site.anchors(of: path).map { $0.contains(anchor) } == false
+                    ? "content/\(path) has no heading with the anchor #\(anchor)" : nil
+            case .site(let path, _):
+                problem = site.hasOutput(path) || site.hasOutput(path + "index.html") || site.hasOutput(path + "/index.html")
+                    ? nil : "the link /\(path) points to no page or file of this site"
+            default:
+                problem = nil
+            }
+            if let problem {
+                diagnostics.append(
+                    .error(page.document.sourcePath, line: link.line, column: link.column, problem, fix: fix))
             }
         }
         return diagnostics
@@ -104,11 +99,61 @@ extension Site {
     }
 
     /// A warning for each page whose next review date has passed.
-    func overdueReviews(today: Day) -> [Diagnostic] {
-        pages.filter { $0.metadata.nextReview < today }.map { page in
+    static func overdueReview(_ page: Page, today: Day) -> [Diagnostic] {
+        guard page.metadata.nextReview < today else { return [] }
+        return [
             .warning(page.document.sourcePath, line: 1,
                      "review overdue: next review was due on \(page.metadata.nextReview)",
-                     fix: "review the page, then update `last_reviewed` and `next_review`")
+                     fix: "review the page, then update `last_reviewed` and `next_review`"),
+        ]
+    }
+}
+
+/// What a page's link check may ask of the rest of the site: another page's anchors, whether a file is made.
+/// With a recorder, every question and its answer are noted, so the preview knows when the answer changes.
+struct SiteLookup: Sendable {
+    let anchors: [String: [String]]
+    let outputPaths: Set<String>
+    var recorder: LinkCheckReads? = nil
+
+    func anchors(of path: String) -> [String]? {
+        let answer = anchors[path]
+        recorder?.note(.anchors(path: path, answer))
+        return answer
+    }
+
+    func hasOutput(_ path: String) -> Bool {
+        let answer = outputPaths.contains(path)
+        recorder?.note(.outputPath(path, answer))
+        return answer
+    }
+
+    func recording(into recorder: LinkCheckReads) -> SiteLookup {
+        var copy = self
+        copy.recorder = recorder
+        return copy
+    }
+
+    /// True when `read` would get the same answer now.
+    func answers(_ read: LinkCheckRead) -> Bool {
+        switch read {
+        case .anchors(let path, let answer): anchors[path] == answer
+        case .outputPath(let path, let answer): outputPaths.contains(path) == answer
         }
     }
+}
+
+/// One answer a page's link check got from the rest of the site.
+enum LinkCheckRead: Sendable, Equatable {
+    case anchors(path: String, [String]?)
+    case outputPath(String, Bool)
+}
+
+/// The questions one page's link check asked (one page is checked on one thread; the lock is uncontended).
+final class LinkCheckReads: Sendable {
+    private let reads = Mutex<[LinkCheckRead]>([])
+
+    func note(_ read: LinkCheckRead) { reads.withLock { $0.append(read) } }
+
+    var all: [LinkCheckRead] { reads.withLock { $0 } }
 }

@@ -14,18 +14,24 @@ public struct Site: Sendable {
 
     /// Sorts pages, builds taxonomies and related links.
     static func assemble(config: SiteConfig, pages unsorted: [Page], glossary: Glossary = .empty) -> Site {
+        Site(config: config, pages: unsorted, arrangement: arrange(unsorted.map(ArrangementInput.init)), glossary: glossary)
+    }
+
+    /// The order of the pages, their taxonomies and related links, from only what these read of each page.
+    static func arrange(_ unsorted: [ArrangementInput]) -> Arrangement {
         // Sort keys made once per page, not twice per comparison. Within a kind, pages with a `weight` come
         // first (lowest first), then the rest by title, as in Hugo and Zola.
         let keys = unsorted.map {
-            ($0.kind, $0.metadata.weight == nil ? 1 : 0, $0.metadata.weight ?? 0, $0.metadata.title.lowercased(), $0.sitePath)
+            ($0.kind, $0.weight == nil ? 1 : 0, $0.weight ?? 0, $0.title.lowercased(), $0.sitePath)
         }
-        let pages = unsorted.indices.sorted {
+        let order = unsorted.indices.sorted {
             let (a, b) = (keys[$0], keys[$1])
             return (a.0, a.1, a.2) != (b.0, b.1, b.2) ? (a.0, a.1, a.2) < (b.0, b.1, b.2) : (a.3, a.4) < (b.3, b.4)
-        }.map { unsorted[$0] }
-        let conditions = Term.collect(.conditions, from: pages) { $0.metadata.conditions }
-        let treatments = Term.collect(.treatments, from: pages) { $0.metadata.treatments }
-        let indexByPath = Dictionary(pages.enumerated().map { ($1.document.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let pages = order.map { unsorted[$0] }
+        let conditions = Term.collect(.conditions, from: pages) { $0.conditions }
+        let treatments = Term.collect(.treatments, from: pages) { $0.treatments }
+        let indexByPath = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         // Page -> its terms -> their pages, built once: scanning every term for every page was O(pages x terms).
         var termsOfPage = [[Int]](repeating: [], count: pages.count)
         let terms = conditions + treatments
@@ -36,18 +42,18 @@ public struct Site: Sendable {
         let related = Array(pages.indices).parallelMap { index in
             relatedPages(of: index, pages: pages, indexByPath: indexByPath, sharing: sharing[index].map { terms[$0].pages })
         }
-        return Site(
-            config: config, pages: pages, conditions: conditions, treatments: treatments, related: related,
-            glossary: glossary)
+        return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
     }
 
     /// Explicit `related` entries first, then pages sharing the most conditions and treatments.
     /// - Parameter sharing: the pages of each term this page names.
-    private static func relatedPages(of index: Int, pages: [Page], indexByPath: [String: Int], sharing: [[Int]]) -> [Int] {
-        let document = pages[index].document
+    private static func relatedPages(of index: Int, pages: [ArrangementInput], indexByPath: [String: Int],
+                                     sharing: [[Int]]) -> [Int]
+    {
+        let page = pages[index]
         var chosen: [Int] = []
-        for link in document.metadata.related {
-            if case .success(.content(let path, _)) = LinkDestination.classify(link.value, from: document.contentPath),
+        for link in page.related {
+            if case .success(.content(let path, _)) = LinkDestination.classify(link.value, from: page.contentPath),
                 let target = indexByPath[path], target != index, !chosen.contains(target)
             {
                 chosen.append(target)
@@ -93,5 +99,33 @@ public struct Site: Sendable {
             }
         }
         return encoded
+    }
+}
+
+/// Where each page goes in the site and how pages are grouped and linked: all of `Site` but the pages themselves.
+struct Arrangement: Sendable, Equatable {
+    /// Indexes into the unsorted pages, in site order.
+    var order: [Int]
+    var conditions: [Term]
+    var treatments: [Term]
+    var related: [[Int]]
+}
+
+extension ArrangementInput {
+    init(_ page: Page) {
+        let metadata = page.metadata
+        self.init(
+            kind: page.kind, weight: metadata.weight, title: metadata.title, contentPath: page.document.contentPath,
+            sitePath: page.sitePath, conditions: metadata.conditions, treatments: metadata.treatments,
+            related: metadata.related)
+    }
+}
+
+extension Site {
+    /// The site from its pages (in any order) and their arrangement.
+    init(config: SiteConfig, pages unsorted: [Page], arrangement: Arrangement, glossary: Glossary) {
+        self.init(
+            config: config, pages: arrangement.order.map { unsorted[$0] }, conditions: arrangement.conditions,
+            treatments: arrangement.treatments, related: arrangement.related, glossary: glossary)
     }
 }

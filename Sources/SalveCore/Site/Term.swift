@@ -24,7 +24,7 @@ public struct Term: Sendable, Equatable {
 extension Term {
     /// Groups pages by the names in `names(page)`; names that differ only in case, accents or the spaces and
     /// hyphens between words share a term (`clashes` refuses any other two names with one slug).
-    static func collect(_ taxonomy: Taxonomy, from pages: [Page], names: (Page) -> [String]) -> [Term] {
+    static func collect<Item>(_ taxonomy: Taxonomy, from pages: [Item], names: (Item) -> [String]) -> [Term] {
         var terms: [String: Term] = [:]
         for (index, page) in pages.enumerated() {
             for name in names(page) {

@@ -12,6 +12,8 @@ public struct TemplateLibrary: Sendable {
     /// Files under assets/ (paths inside it) to copy into the site: from the same listing the symlink rule
     /// checked, so a link leading out of templates/ is never among them.
     let assets: [String]
+    /// Each template's text by name, for `fingerprint(of:)`.
+    var texts: [String: String] = [:]
 
     /// Reads the templates in `folder`; `displayFolder` is how diagnostics name it (`templates`).
     public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
@@ -30,6 +32,7 @@ public struct TemplateLibrary: Sendable {
         // A linked-out template is reported once, above, not again by every template that uses it.
         let names = Set(templates.map { String($0.dropLast(".mustache".count)) })
         var sources: [TemplateSource] = []
+        var texts: [String: String] = [:]
         for file in templates where !outside.contains(file) {
             let path = "\(displayFolder)/\(file)"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
@@ -40,6 +43,7 @@ public struct TemplateLibrary: Sendable {
             }
             diagnostics += unknownPartials(in: text, path: path, names: names)
             sources.append(TemplateSource(name: String(file.dropLast(".mustache".count)), text: text, displayPath: path))
+            texts[String(file.dropLast(".mustache".count))] = text
         }
         let (compiled, compileDiagnostics) = TemplateSet.compile(sources)
         // The checks above come first; the compiler's own findings (unknown partials and parents among them)
@@ -55,7 +59,7 @@ public struct TemplateLibrary: Sendable {
             return entry.hasPrefix("assets/") && !outside.contains(entry)
                 && stat(folder.appendingPathComponent(entry).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         }.map { String($0.dropFirst("assets/".count)) }
-        return (TemplateLibrary(compiled: compiled, assets: assets), diagnostics)
+        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
@@ -64,6 +68,21 @@ public struct TemplateLibrary: Sendable {
             .error(path, line: tag.line, column: tag.column, "the template uses the partial `\(tag.name)`, which the theme does not have",
                    fix: "name a template by its path under templates/ without .mustache, such as `partials/card`")
         }
+    }
+
+    /// The text of `name` and of every template it reaches through partials and parents, so a page's HTML is
+    /// kept as long as none of the templates it is made from changed. A dynamic partial (`{{>*name}}`) can reach
+    /// any template, so a theme that has one is fingerprinted whole.
+    func fingerprint(of name: String) -> [String] {
+        if texts.values.contains(where: { $0.contains("{{>*") }) {
+            return texts.keys.sorted().flatMap { [$0, texts[$0]!] }
+        }
+        var reached: Set<String> = [name]
+        var queue = [name]
+        while let next = queue.popLast() {
+            for tag in PartialTag.scan(texts[next] ?? "") where reached.insert(tag.name).inserted { queue.append(tag.name) }
+        }
+        return reached.sorted().flatMap { [$0, texts[$0] ?? ""] }
     }
 
     /// Renders the page template `name` with a typed view; `fragments` reuses shared cards within one build.

@@ -7,28 +7,43 @@ extension Site {
     ]
 
     /// Every HTML page of the site with its template and view, in output order.
+    /// - Parameter assets: the theme's files under content-hashed names, for `site.assets`.
     func views(listings: [Listing], assets: ThemeAssets = ThemeAssets(), latest: Int = 6) -> [ViewFile] {
-        let siteInfo = SiteInfo(
+        let cards = pages.indices.map(card)
+        let urls = AssetURLs(assets, basePath: config.basePath)
+        // Content pages are most of the work (JSON-LD above all): on every core, in page order.
+        let site = self
+        return Array(pages.indices).parallelMap { site.pageView($0, cards: cards, assets: urls) }
+            + otherViews(listings: listings, cards: cards, assets: urls, latest: latest)
+    }
+
+    /// What every page's chrome shows of the site.
+    func siteInfo(_ assets: AssetURLs) -> SiteInfo {
+        SiteInfo(
             title: config.title, description: config.description, language: config.language, base: config.basePath,
             disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"),
-            assets: AssetURLs(assets, basePath: config.basePath))
-        let cards = pages.indices.map(card)
+            assets: assets)
+    }
+
+    /// The view of the content page at `index`; it reads the page, the cards of its related pages, the settings
+    /// the glossary and the assets' URLs, and nothing else (the preview keeps a page's view while those are the same).
+    func pageView(_ index: Int, cards: [Card], assets: AssetURLs) -> ViewFile {
+        let page = pages[index]
+        var pageChrome = chrome(
+            siteInfo(assets), page.sitePath, title: page.metadata.title, description: page.metadata.summary,
+            breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
+        pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
+        let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
+        return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
+    }
+
+    /// The listings, home, search, glossary and 404 pages, in output order.
+    func otherViews(listings: [Listing], cards: [Card], assets: AssetURLs, latest: Int = 6) -> [ViewFile] {
+        let siteInfo = self.siteInfo(assets)
         func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
             self.chrome(siteInfo, sitePath, title: title, description: description, breadcrumbs: breadcrumbs)
         }
-
-        // Content pages are most of the work (JSON-LD above all): on every core, in page order.
-        let site = self
-        var files: [ViewFile] = Array(pages.indices).parallelMap { index in
-            let page = site.pages[index]
-            var pageChrome = site.chrome(
-                siteInfo, page.sitePath, title: page.metadata.title, description: page.metadata.summary,
-                breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
-            pageChrome.jsonLD = site.structuredData(for: index).scriptSafeJSON()
-            let view = PageView(chrome: pageChrome, page: site.content(index, cards: cards))
-            return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
-        }
-        files += listings.map { listing in
+        var files = listings.map { listing in
             var listingChrome = chrome(
                 listing.sitePath, title: listing.title, description: listing.intro, breadcrumbs: listing.breadcrumbs)
             listingChrome.jsonLD = simplePageStructuredData(

@@ -1,0 +1,106 @@
+// The steps from the rendered pages to the files: assemble the site, check its links, make the views, index for
+// search. Each takes the preview's memory, so only what changed is made again.
+import Foundation
+
+extension Build {
+    static func assemble(_ project: ParsedProject, pages: [Page], memory: inout BuildMemory?, counts: inout StepCounts)
+        -> (Site, [Listing])
+    {
+        let inputs = pages.map(ArrangementInput.init)
+        let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: inputs) { Site.arrange(inputs) }
+        let site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
+        let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary)
+        let listings = Memo.one(&memory[memo: \.listings], counts: &counts, key: key) { site.listings }
+        return (site, listings)
+    }
+
+    /// Anchors and root-relative links of every page, and overdue reviews.
+    static func checkLinks(_ site: Site, outputPaths: Set<String>, today: Day, threads: Int?,
+                           memory: inout BuildMemory?, counts: inout StepCounts) -> [Diagnostic]
+    {
+        let anchors = Dictionary(
+            site.pages.map { ($0.document.contentPath, $0.body.headings.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
+        return Memo.run(
+            &memory[memo: \.linkChecks], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
+            isCurrent: { page, key in
+                key.links == page.body.links && key.sourcePath == page.document.sourcePath
+                    && key.nextReview == page.metadata.nextReview && key.today == today
+                    && key.anchors == anchors[page.document.contentPath]! && key.reads.allSatisfy { lookup.answers($0) }
+            },
+            compute: { page in
+                let recorder = LinkCheckReads()
+                let found = Site.brokenLinks(of: page, in: lookup.recording(into: recorder)) + Site.overdueReview(page, today: today)
+                let key = LinkCheckKey(
+                    sourcePath: page.document.sourcePath, links: page.body.links,
+                    anchors: anchors[page.document.contentPath]!, nextReview: page.metadata.nextReview, today: today,
+                    reads: recorder.all)
+                return (found, key)
+            }
+        ).flatMap { $0 }
+    }
+
+    /// Every page's view; a content page's view is kept while its page, related cards, settings and glossary are.
+    static func makeViews(_ site: Site, listings: [Listing], assets: ThemeAssets, threads: Int?, memory: inout BuildMemory?,
+                          counts: inout StepCounts) -> [ViewFile]
+    {
+        guard memory != nil else { return site.views(listings: listings, assets: assets) }
+        let urls = AssetURLs(assets, basePath: site.config.basePath)
+        var ignored = StepCounts()
+        let basePath = site.config.basePath
+        let cards = Memo.run(
+            &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
+            id: { site.pages[$0].document.contentPath },
+            key: { CardKey(basePath: basePath, kind: site.pages[$0].kind, metadata: site.pages[$0].metadata,
+                           sitePath: site.pages[$0].sitePath) },
+            compute: { site.card($0) })
+        let pageViews = Memo.run(
+            &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
+            id: { site.pages[$0].document.contentPath },
+            key: { index in
+                ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, config: site.config,
+                        glossary: site.glossary, assets: urls)
+            },
+            compute: { site.pageView($0, cards: cards, assets: urls) })
+        let others = site.otherViews(listings: listings, cards: cards, assets: urls)
+        counts.computed += others.count
+        return pageViews + others
+    }
+
+    /// The search index's files; the preview keeps each page's analysis and updates the index in place.
+    static func searchFiles(_ site: Site, synonyms: Synonyms, threads: Int?, memory: inout BuildMemory?,
+                            counts: inout StepCounts) -> [OutputFile]
+    {
+        guard memory != nil else {
+            counts.computed = site.pages.count
+            return SearchIndex.make(from: site, synonyms: synonyms, threads: threads).encodedFiles()
+                .map { OutputFile($0.path, .bytes($0.bytes)) }
+        }
+        let documents = SearchIndex.documents(of: site)
+        let analyses = Memo.run(
+            &memory[memo: \.searchDocuments], documents, threads: threads, counts: &counts, id: \.url, key: { $0 },
+            compute: { document in
+                var analyzer = SearchAnalyzer()
+                return analyzer.analyze(document)
+            })
+        if var index = memory!.searchIndex, index.synonyms == synonyms {
+            memory!.searchIndex = nil  // updated in place, not copied
+            _ = index.update(to: analyses, threads: threads)
+            memory!.searchIndex = index
+        } else {
+            memory!.searchIndex = SearchIndex(analyses, synonyms: synonyms, threads: threads)
+        }
+        return memory!.searchIndex!.encodedFiles().map { OutputFile($0.path, .bytes($0.bytes)) }
+    }
+}
+
+extension FeedKey {
+    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int) {
+        self.init(
+            config: site.config,
+            pages: site.pages.map {
+                CardKey(basePath: site.config.basePath, kind: $0.kind, metadata: $0.metadata, sitePath: $0.sitePath)
+            },
+            listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap)
+    }
+}

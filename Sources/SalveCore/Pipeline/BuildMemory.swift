@@ -1,0 +1,186 @@
+// What the preview keeps from one build to the next: each step's results by item, with the values they were made
+// from. A cold build keeps none of it, so its memory goes as soon as each step is done.
+import Foundation
+
+struct BuildMemory: Sendable {
+    /// The content as last read: unchanged files (same stamp) are taken from here, not read again.
+    var content: ContentSource?
+    var settings: Memo<ExactText, ParsedSettings>? = Memo()
+    var parsed: Memo<ParseKey, ParsedFile>? = Memo()
+    var checks: Memo<[CheckedDocument], [Diagnostic]>? = Memo()
+    var validated: Memo<LinkedKey<Document>, [Diagnostic]>? = Memo()
+    var rendered: Memo<RenderKey, RenderedPage>? = Memo()
+    var arranged: Memo<[ArrangementInput], Arrangement>? = Memo()
+    var listings: Memo<ListingsKey, [Listing]>? = Memo()
+    var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
+    var cards: Memo<CardKey, Card>? = Memo()
+    var views: Memo<ViewKey, ViewFile>? = Memo()
+    var html: Memo<HTMLKey, [UInt8]>? = Memo()
+    var searchDocuments: Memo<SearchDocument, SearchAnalysis>? = Memo()
+    var searchIndex: SearchIndex?
+    var feeds: Memo<FeedKey, [OutputFile]>? = Memo()
+    /// salve.yml, the glossary, the synonyms and the templates as last read.
+    var settingsTexts: [String?] = []
+
+    init() {}
+
+    /// Forgets every result when a file changed only in its Unicode normalisation (see
+    /// `ContentSource.normalisationOnlyChange`); keeps the content as read.
+    mutating func startAfreshIfOnlyNormalisationChanged(_ project: Project) {
+        let texts = [project.configText, project.glossaryText, project.synonymsText]
+            + project.templates.texts.keys.sorted().map { project.templates.texts[$0] }
+        defer { settingsTexts = texts }
+        let settingsChanged = texts.count == settingsTexts.count
+            && zip(texts, settingsTexts).contains { new, old in
+                new == old && !identical(new ?? "", old ?? "")
+            }
+        guard settingsChanged || project.content.normalisationOnlyChange else { return }
+        self = BuildMemory()
+        content = project.content
+    }
+}
+
+/// Text compared byte for byte: `==` on String accepts other Unicode normalisations of the same text, which would
+/// reuse a result made from other bytes.
+struct ExactText: Sendable, Equatable {
+    var text: String
+
+    static func == (a: ExactText, b: ExactText) -> Bool { identical(a.text, b.text) }
+}
+
+/// Byte-for-byte equality of two strings.
+func identical(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    }
+}
+
+/// salve.yml, the glossary and the synonyms, parsed.
+struct ParsedSettings: Sendable, Equatable {
+    var config: SiteConfig
+    var glossary: Glossary
+    var synonyms: Synonyms
+    var diagnostics: [Diagnostic]
+}
+
+/// What parsing one file reads: its bytes and kind, and the one setting a page's front matter depends on.
+struct ParseKey: Sendable, Equatable {
+    var kind: ContentKind
+    var text: ExactText
+    var reviewIntervalMonths: Int
+}
+
+struct ParsedFile: Sendable, Equatable {
+    var document: Document?
+    var diagnostics: [Diagnostic]
+}
+
+/// What the checks across all pages read of each: its file, address and taxonomies.
+struct CheckedDocument: Sendable, Equatable {
+    var sourcePath: String
+    var sitePath: String
+    var conditions: [String]
+    var treatments: [String]
+}
+
+/// A per-page result that also read the link table: kept while the page is the same and every entry it looked up
+/// still says the same.
+struct LinkedKey<Value: Sendable & Equatable>: Sendable, Equatable {
+    var value: Value
+    var basePath: String
+    var reads: [LinkResolution]
+
+    func holds(for value: Value, in table: LinkTable) -> Bool {
+        self.value == value && basePath == table.basePath && reads.allSatisfy { table.resolution($0.path) == $0 }
+    }
+}
+
+/// What rendering one page's Markdown reads.
+struct RenderKey: Sendable, Equatable {
+    var page: LinkedKey<Document>
+    var allowRawHTML: Bool
+    var readability: Bool
+    var glossary: Glossary
+}
+
+struct RenderedPage: Sendable, Equatable {
+    var page: Page
+    var diagnostics: [Diagnostic]
+}
+
+/// What assembling the site reads of each page (order, taxonomies, related pages); the bodies are not among it.
+struct ArrangementInput: Sendable, Equatable {
+    var kind: ContentKind
+    var weight: Int?
+    var title: String
+    var contentPath: String
+    var sitePath: String
+    var conditions: [String]
+    var treatments: [String]
+    var related: [Located<String>]
+}
+
+struct ListingsKey: Sendable, Equatable {
+    var arrangement: Arrangement
+    var kinds: [ContentKind]
+    var glossary: Glossary
+}
+
+/// What checking one page's links read: its links and headings, and what it asked of the others.
+struct LinkCheckKey: Sendable, Equatable {
+    var sourcePath: String
+    var links: [FoundLink]
+    var anchors: [String]
+    var nextReview: Day
+    var today: Day
+    var reads: [LinkCheckRead]
+}
+
+
+struct CardKey: Sendable, Equatable {
+    var basePath: String
+    var kind: ContentKind
+    var metadata: Metadata
+    var sitePath: String
+}
+
+/// Everything a content page's view is made from: the page, the cards it links to, the settings and glossary
+/// (JSON-LD reads condition names from it).
+struct ViewKey: Sendable, Equatable {
+    var page: Page
+    var related: [Card]
+    var config: SiteConfig
+    var glossary: Glossary
+    /// Every page links the stylesheet by its content-hashed name.
+    var assets: AssetURLs
+}
+
+struct HTMLKey: Sendable, Equatable {
+    var file: ViewFile
+    var templates: [ExactText]
+}
+
+/// The sitemap and feed read every page's address, dates and summary, and the listings' addresses.
+struct FeedKey: Sendable, Equatable {
+    var config: SiteConfig
+    var pages: [CardKey]
+    var listings: [Listing]
+    var hasGlossary: Bool
+    var urlsPerSitemap: Int
+}
+
+extension Optional where Wrapped == BuildMemory {
+    /// One step's memo, in place; none for a build that keeps nothing.
+    subscript<Kept>(memo path: WritableKeyPath<BuildMemory, Kept?>) -> Kept? {
+        get { self?[keyPath: path] ?? nil }
+        _modify {
+            if self == nil {
+                var none: Kept? = nil
+                yield &none
+            } else {
+                yield &self![keyPath: path]
+            }
+        }
+    }
+}
