@@ -100,7 +100,11 @@ import Testing
         try site.write("templates/assets/style.css", "body { color: black }\n")
         let swap = try build.rebuild()
         #expect(swap.onlyStylesheets)
-        #expect(swap.written.contains("index.html"), "pages name the new stylesheet")
+        #expect(swap.written.contains("articles/a/index.html"), "pages name the new stylesheet")
+        let page = try String(contentsOf: options.output.appendingPathComponent("articles/a/index.html"), encoding: .utf8)
+        let hashed = "style.\(ContentHash.of(Array("body { color: black }\n".utf8))).css"
+        #expect(page.contains(#"<link rel="stylesheet" href="/assets/\#(hashed)">"#))
+        #expect(FileManager.default.fileExists(atPath: options.output.appendingPathComponent("assets/" + hashed).path))
         try site.write("templates/assets/style.css", "body { color: navy }\n")
         try site.write("content/articles/b.md", TestSite.page("B", body: "Rest and tiredness."))
         #expect(!(try build.rebuild().onlyStylesheets))
