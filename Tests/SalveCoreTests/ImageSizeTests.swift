@@ -92,6 +92,13 @@ import Testing
         #expect(ImageSize.read(file: folder.appendingPathComponent("a.PNG")) == ImageSize(width: 7, height: 9))
         #expect(ImageSize.read(file: folder.appendingPathComponent("notes.txt")) == nil)
         #expect(ImageSize.read(file: folder.appendingPathComponent("missing.png")) == nil)
+        // A JPEG whose frame header comes after 100 KB of metadata (a photo's EXIF and colour profile).
+        let jpeg = Self.jpeg(width: 1200, height: 800)
+        var padded = Array(jpeg.prefix(2))
+        for _ in 0..<2 { padded += [0xFF, 0xE2, 0xFF, 0xFF] + [UInt8](repeating: 7, count: 0xFFFD) }
+        padded += jpeg.dropFirst(2)
+        try Data(padded).write(to: folder.appendingPathComponent("photo.jpg"))
+        #expect(ImageSize.read(file: folder.appendingPathComponent("photo.jpg")) == ImageSize(width: 1200, height: 800))
     }
 
     @Test("thousands of corrupted headers never trap and never give a size out of range")

@@ -12,8 +12,11 @@ public struct ImageSize: Sendable, Equatable, Hashable {
         self.height = height
     }
 
-    /// How many bytes of a file `read(_:)` wants: enough for a JPEG's metadata before its frame header.
+    /// The most of a file `read(file:)` reads: enough for a JPEG's metadata before its frame header.
     public static let headerBytes = 256 * 1024
+    /// What it reads first: all a PNG, GIF or WebP needs, and most SVGs (the preview reads every image on
+    /// every rebuild, so a folder of photos must not cost a quarter of a megabyte each).
+    static let firstBytes = 4096
     /// A size above this is not a real image's; the header is taken as damaged.
     static let largest = 1 << 20
 
@@ -34,15 +37,20 @@ public struct ImageSize: Sendable, Equatable, Hashable {
         return found
     }
 
-    /// The size of the image file at `url`, from at most `headerBytes` of it; nil when it cannot be read or
-    /// `read(_:)` finds no size.
+    /// The size of the image file at `url`, from its first `firstBytes`, or at most `headerBytes` when a JPEG's
+    /// frame header or an SVG's root tag lies further in; nil when it cannot be read or `read(_:)` finds no size.
     public static func read(file url: URL) -> ImageSize? {
         guard ImageSize.extensions.contains(url.pathExtension.lowercased()),
             let handle = try? FileHandle(forReadingFrom: url)
         else { return nil }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: headerBytes) else { return nil }
-        return read(Array(data))
+        guard let start = try? handle.read(upToCount: firstBytes) else { return nil }
+        let bytes = Array(start)
+        if let size = read(bytes) { return size }
+        guard bytes.count == firstBytes, !starts(bytes, [0x89, 0x50, 0x4E, 0x47]), !starts(bytes, Array("GIF8".utf8)),
+            !starts(bytes, Array("RIFF".utf8)), let rest = try? handle.read(upToCount: headerBytes - firstBytes)
+        else { return nil }
+        return read(bytes + Array(rest))
     }
 
     private static func starts(_ bytes: [UInt8], _ prefix: [UInt8]) -> Bool {
