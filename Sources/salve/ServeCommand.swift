@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the preview in a browser once it is running.")
     var open = false
 
+    @Flag(help: "After each rebuild, print every step with its time and how many items it made again and reused.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port), not \(port)")
@@ -42,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let printer = DiagnosticPrinter(root: root)
         let open = self.open
+        let timings = self.timings
         let server = PreviewServer(options) { note in
             switch note {
             case .serving(let address):
@@ -49,9 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
                 if open { openBrowser(address) }
             case .rebuilt(let report, let milliseconds, let changes):
                 printer.print(report.warnings)
-                let pages = report.pagesWritten
                 let verb = changes.isEmpty ? "built" : "rebuilt"
-                print("\(verb) \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms\(describe(changes))")
+                print("\(verb) \(summary(report)) in \(milliseconds) ms\(describe(changes))")
+                if timings { print(TimingsTable.text(report.steps)) }
             case .failed(let diagnostics, let changes):
                 printer.print(diagnostics)
                 let errors = diagnostics.filter { $0.severity == .error }.count
@@ -70,6 +74,18 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// ` (articles/ldn.md)` for the changed files, content/ left off as the editor thinks of it.
+/// `1 page, 3 search files`: what a rebuild wrote.
+private func summary(_ report: RebuildReport) -> String {
+    let pages = report.pagesWritten
+    var parts = ["\(pages) page\(pages == 1 ? "" : "s")"]
+    let search = report.written.filter { $0.hasPrefix("search/") && !$0.hasSuffix(".html") || $0 == "search-index.json" }.count
+    if search > 0 { parts.append("\(search) search file\(search == 1 ? "" : "s")") }
+    let other = report.written.count - pages - search
+    if other > 0 { parts.append("\(other) other file\(other == 1 ? "" : "s")") }
+    if !report.deleted.isEmpty { parts.append("\(report.deleted.count) removed") }
+    return parts.joined(separator: ", ")
+}
+
 private func describe(_ changes: [String]) -> String {
     guard !changes.isEmpty else { return "" }
     let names = changes.map { $0.hasPrefix("content/") ? String($0.dropFirst("content/".count)) : $0 }

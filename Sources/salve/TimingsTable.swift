@@ -8,7 +8,8 @@ enum TimingsTable {
         for step in steps {
             let milliseconds = String(format: "%10.1f", step.seconds * 1000)
             let memory = String(format: "%10d", step.peakMemory / 1_048_576)
-            lines.append(step.name.padding(nameWidth) + milliseconds + memory + "  \(step.items) \(step.unit)")
+            let reuse = step.counts.map { ", \($0.computed) made, \($0.reused) reused" } ?? ""
+            lines.append(step.name.padding(nameWidth) + milliseconds + memory + "  \(step.items) \(step.unit)\(reuse)")
         }
         let total = steps.reduce(0) { $0 + $1.seconds }
         lines.append("total".padding(nameWidth) + String(format: "%10.1f", total * 1000))

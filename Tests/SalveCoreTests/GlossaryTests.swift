@@ -33,7 +33,22 @@ struct GlossaryTests {
         let html = render("Naltrexone helps. Naltrexone again.\n\nAnd naltrexone.")
         #expect(linkedTerms(html) == ["Naltrexone"])
         #expect(html.contains("href=\"/health/glossary/#naltrexone\""))
-        #expect(html.contains("<span class=\"glossary-tip\" id=\"glossary-tip-naltrexone\">A medicine that blocks opioids.</span>"))
+        #expect(html.contains("<span id=\"glossary-tip-naltrexone\">A medicine that blocks opioids.</span>"))
+    }
+
+    @Test("the definition stays out of the sentence: the link names a hidden element after the body and carries a tooltip")
+    func definitionOutOfTheSentence() {
+        let html = render("Naltrexone helps some people.\n\nAsk your doctor.")
+        #expect(html == """
+            <p><a class="glossary-term" href="/health/glossary/#naltrexone" aria-describedby="glossary-tip-naltrexone" \
+            data-definition="A medicine that blocks opioids.">Naltrexone</a> helps some people.</p>
+            <p>Ask your doctor.</p>
+            <div class="glossary-tips" hidden>
+            <span id="glossary-tip-naltrexone">A medicine that blocks opioids.</span>
+            </div>
+
+            """)
+        #expect(!render("No terms here.").contains("glossary-tips"), "no empty container without terms")
     }
 
     @Test("the longest term wins, and a term inside another term is not linked there")

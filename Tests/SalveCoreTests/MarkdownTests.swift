@@ -61,14 +61,14 @@ struct MarkdownTests {
         #expect(raw.contains("&lt;script>"))
     }
 
-    @Test("callouts become asides with hidden urgency text, and the marker leaves the text")
+    @Test("callouts become notes with hidden urgency text, and the marker leaves the text")
     func callouts() {
         let (rendered, _) = render("> [!EMERGENCY]\n> Call 911 now.\n\n> A plain quote.\n")
         #expect(rendered.html == """
-            <aside class="callout callout-emergency">
+            <div class="callout callout-emergency" role="note">
             <p class="callout-title"><span class="visually-hidden">Immediate action required: </span>Emergency</p>
             <p>Call 911 now.</p>
-            </aside>
+            </div>
             <blockquote>
             <p>A plain quote.</p>
             </blockquote>

@@ -47,6 +47,8 @@ import Testing
 
     func build(_ site: TestSite, into output: URL? = nil, compress: Bool = true) throws -> BuildReport {
         var options = site.options()
+        // The tests delete pages on purpose.
+        options.acceptRemoved = true
         if let output { options.output = output }
         options.compress = compress
         return try Build.run(options)

@@ -146,7 +146,7 @@ struct EditorExperienceTests {
         defer { site.remove() }
         let found = try site.failures()
         #expect(found.count == 1)
-        #expect(found.first?.fix?.hasPrefix("use one of: also_called, conditions, draft,") == true)
+        #expect(found.first?.fix?.hasPrefix("use one of: also_called, changes, conditions, draft,") == true)
         #expect(found.first?.column == 1)
     }
 

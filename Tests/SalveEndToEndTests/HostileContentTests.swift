@@ -50,7 +50,7 @@ struct HostileContentTests {
             #expect(diagnostics.count <= 51, "diagnostics per file are capped")
         }
         let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
-        #expect(entries.allSatisfy { ["content", "salve.yml", "site", "templates"].contains($0) }, "\(entries)")
+        #expect(entries.allSatisfy { ["content", "published-urls.txt", "salve.yml", "site", "templates"].contains($0) }, "\(entries)")
     }
 
     @Test("each hostile fixture file ends in a page or a diagnostic naming it", arguments: fixtures.keys.sorted())

@@ -12,18 +12,21 @@ struct PipelineTests {
         let report = try site.build()
         let steps = report.steps.map { "\($0.name): \($0.items) \($0.unit)" }
         // minimal: 1 article, 1 FAQ page, 1 comparison; 8 listings (3 kinds, 2 term indexes, 1 condition and 2
-        // treatments); 3 pages + 8 listings + home, search, glossary and 404 = 15 views.
+        // treatments); 3 pages + 8 listings + home, search, glossary and 404 = 15 views; 3 pages + 8 listings +
+        // home, search and glossary = 14 published URLs; sitemap, feed, robots.txt and the two redirect files.
         #expect(steps == [
             "read the project: 3 files",
             "parse: 3 pages",
             "validate: 3 pages",
             "render Markdown: 3 pages",
             "assemble the site: 8 listings",
+            "plan redirects: 0 redirects",
             "check links: 3 pages",
+            "check published URLs: 14 URLs",
             "make the views: 15 views",
             "apply the templates: 15 pages",
             "index for search: \(report.steps.first { $0.name == "index for search" }!.items) files",
-            "make the sitemap and feed: 3 files",
+            "make the sitemap and feed: 5 files",
             "write: \(report.filesWritten) files",
         ])
         #expect(report.steps.allSatisfy { $0.seconds >= 0 })
@@ -59,7 +62,7 @@ struct PipelineTests {
         #expect(quiet.stdout.split(separator: "\n").count == 1)
         let verbose = try run(salveBinary.path, ["build", "--root", site.root.path, "--verbose"])
         let lines = verbose.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.count == 11, "\(lines)")
+        #expect(lines.count == 13, "\(lines)")
         #expect(lines.first?.hasPrefix("read the project ") == true)
         #expect(lines.contains { $0.hasPrefix("render Markdown ") && $0.hasSuffix(" ms (3 pages)") })
         #expect(!verbose.stderr.contains("\u{1B}"))

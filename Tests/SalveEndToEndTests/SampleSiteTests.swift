@@ -8,9 +8,22 @@ struct SampleSiteTests {
     /// Builds the repository's own content/ and templates/ into a temporary folder.
     static func buildSample() throws -> (URL, BuildReport) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("salve-sample-\(UUID().uuidString)")
-        let report = try Build.run(
-            BuildOptions(root: repositoryRoot, output: output, today: Day(year: 2026, month: 11, day: 25)!))
-        return (output, report)
+        var options = BuildOptions(root: repositoryRoot, output: output, today: Day(year: 2026, month: 11, day: 25)!)
+        // Checked against the committed list, never written: a test does not change the repository.
+        options.publishedURLs = .check
+        return (output, try Build.run(options))
+    }
+
+    @Test("the committed published-urls.txt holds every sitemap URL and the moved_from address, nothing else")
+    func publishedURLsAreCommitted() throws {
+        let (output, _) = try SampleSiteTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        let sitemapPaths = sitemap.components(separatedBy: "<loc>https://example.org").dropFirst()
+            .map { "/" + $0.prefix { $0 != "<" }.drop { $0 == "/" } }
+        let listed = try String(contentsOf: repositoryRoot.appendingPathComponent("published-urls.txt"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        #expect(listed == (sitemapPaths + ["/articles/low-dose-naltrexone/"]).sorted())
     }
 
     @Test("builds with no errors and no warnings, with every kind of page the brief asks for")

@@ -49,7 +49,8 @@ test("a prefix is matched across every shard that can hold it", async () => {
 test("a synonym finds pages that use only the other name, multi-word names included", async () => {
   const found = await engine.search("LDN");
   assert.deepEqual(found.results.map((r) => r.url).sort(), ["/a/", "/b/#fog"]);
-  assert.ok(found.terms.includes("naltrexon"));
+  assert.deepEqual(found.phrases, [["low", "dose", "naltrexon"]], "the other name is marked as a whole phrase");
+  assert.deepEqual(found.terms, ["ldn"], "its words are not marked on their own");
 });
 
 test("a typo in the first letter is forgiven, within the allowed distance", async () => {

@@ -77,7 +77,7 @@ test("exact matches rank above typo matches", async () => {
 });
 
 test("a query of stop words only finds nothing", async () => {
-  assert.deepEqual(await engine.search("what is the"), { total: 0, results: [], terms: [] });
+  assert.deepEqual(await engine.search("what is the"), { total: 0, results: [], terms: [], phrases: [] });
 });
 
 test("results carry kind, title, snippet and last reviewed date", async () => {

@@ -201,13 +201,17 @@ export class SearchEngine {
 
   /**
    * Searches. `typing` treats the last word as unfinished (prefix matches). Returns the number of results,
-   * the first `limit` with their data, and the terms that matched (for marking snippets).
+   * the `limit` results from `offset` with their data, and what to mark in snippets: `terms` (words that matched
+   * on their own) and `phrases` (several-word synonyms, each word marked only inside the whole phrase, so "low"
+   * of "low-dose naltrexone" is not marked in "start low" for the query "ldn"). A result that is a section of a
+   * page (a FAQ answer) carries `page`: that page's { title, url }.
    */
   async search(query, { typing = false, limit = 10, offset = 0 } = {}) {
     const entry = await this.entry();
     const slots = this.slots(entry, query, typing);
-    if (slots.length === 0) return { total: 0, results: [], terms: [] };
+    if (slots.length === 0) return { total: 0, results: [], terms: [], phrases: [] };
     const matchedTerms = new Set();
+    const matchedPhrases = new Map();
     const coverage = new Map();
     const totals = new Map();
     for (const alternatives of slots) {
@@ -222,6 +226,11 @@ export class SearchEngine {
       const slotScores = new Map();
       alternatives.forEach((alternative, a) => {
         const sums = new Map();
+        const phrase = alternative.words.length > 1 && alternative.words.every((w) => w.synonym);
+        if (phrase && found[a].every((candidates) => candidates.some((c) => c.postings.map.size > 0))) {
+          const terms = alternative.words.map((w) => w.term);
+          matchedPhrases.set(terms.join(" "), terms);
+        }
         for (const candidates of found[a]) {
           const best = new Map();
           for (const candidate of candidates) {
@@ -230,7 +239,7 @@ export class SearchEngine {
               const value = weight * idf * candidate.weight;
               if (value > (best.get(result) ?? 0)) best.set(result, value);
             }
-            if (candidate.postings.map.size > 0) matchedTerms.add(candidate.term);
+            if (candidate.postings.map.size > 0 && !phrase) matchedTerms.add(candidate.term);
           }
           for (const [result, value] of best) sums.set(result, (sums.get(result) ?? 0) + value);
         }
@@ -248,30 +257,69 @@ export class SearchEngine {
     const ranked = [...totals.keys()].sort((a, b) =>
       coverage.get(b) - coverage.get(a) || totals.get(b) - totals.get(a) || a - b);
     const page = ranked.slice(offset, offset + limit);
-    const chunkSize = entry.results.chunk;
     const results = await Promise.all(page.map(async (id) => {
-      const chunk = await this.file(entry.results, Math.floor(id / chunkSize));
-      const [url, kind, title, snippet, lastReviewed] = chunk[id % chunkSize];
-      return { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
+      const [url, kind, title, snippet, lastReviewed] = await this.result(entry, id);
+      const found = { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
+      if (url.includes("#")) found.page = await this.pageOf(entry, id, url.slice(0, url.indexOf("#")));
+      return found;
     }));
-    return { total: ranked.length, results, terms: [...matchedTerms].sort() };
+    const phrases = [...matchedPhrases.keys()].sort().map((key) => matchedPhrases.get(key));
+    return { total: ranked.length, results, terms: [...matchedTerms].sort(), phrases };
+  }
+
+  /** Result `id`'s data: [url, kind, title, snippet, lastReviewed]. */
+  async result(entry, id) {
+    const chunkSize = entry.results.chunk;
+    return (await this.file(entry.results, Math.floor(id / chunkSize)))[id % chunkSize];
+  }
+
+  /**
+   * The page a section result belongs to, or null. Results are numbered in URL order, and "#" sorts before
+   * every character a path goes on with, so the page's own result comes just before its sections.
+   */
+  async pageOf(entry, id, pageURL) {
+    for (let other = id - 1; other >= 0; other--) {
+      const [url, , title] = await this.result(entry, other);
+      if (url === pageURL) return { title, url };
+      if (!url.startsWith(pageURL + "#")) return null;
+    }
+    return null;
   }
 }
 
 /**
- * `text` cut into pieces to show, each { text, mark }: a piece is marked when its word gives one of `terms`.
- * The caller makes text nodes and <mark> elements from these; nothing here is HTML.
+ * `text` cut into pieces to show, each { text, mark }. Whole words are marked, never parts of one: a word when it
+ * gives one of `terms`, and a run of words when their terms are one of `phrases` in order (the run is one piece,
+ * "low-dose naltrexone"). The caller makes text nodes and <mark> elements from these; nothing here is HTML.
  */
-export function highlight(text, terms) {
+export function highlight(text, terms, phrases = []) {
   const wanted = new Set(terms);
+  // Every term of the text, with the word it came from: [term, start, end].
+  const found = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'\u2019]+/gu)) {
+    for (const t of tokens(match[0]).map(term)) {
+      if (t !== null) found.push([t, match.index, match.index + match[0].length]);
+    }
+  }
+  const spans = found.filter(([t]) => wanted.has(t)).map(([, start, end]) => [start, end]);
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= found.length; i++) {
+      if (phrase.every((t, k) => found[i + k][0] === t)) spans.push([found[i][1], found[i + phrase.length - 1][2]]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const pieces = [];
   let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'\u2019]+/gu)) {
-    const words = tokens(match[0]).map(term).filter((t) => t !== null);
-    if (!words.some((t) => wanted.has(t))) continue;
-    if (match.index > last) pieces.push({ text: text.slice(last, match.index), mark: false });
-    pieces.push({ text: match[0], mark: true });
-    last = match.index + match[0].length;
+  for (const [start, end] of spans) {
+    if (end <= last) continue;
+    const from = Math.max(start, last);
+    if (from > last) pieces.push({ text: text.slice(last, from), mark: false });
+    if (from === last && pieces.length > 0 && pieces[pieces.length - 1].mark) {
+      pieces[pieces.length - 1].text += text.slice(from, end);
+    } else {
+      pieces.push({ text: text.slice(from, end), mark: true });
+    }
+    last = end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), mark: false });
   return pieces;

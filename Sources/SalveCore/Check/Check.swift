@@ -21,6 +21,10 @@ public enum Check {
         diagnostics += site.duplicateTitles()
         diagnostics += site.linkProblems()
         diagnostics += site.readabilityWarnings()
+        // A URL that would disappear is found before publishing; check never writes the list.
+        var published = options
+        published.publishedURLs = options.publishedURLs == .off ? .off : .check
+        do { _ = try model.publishedURLs(published) } catch let failure as BuildFailure { diagnostics += failure.diagnostics }
         if let days = dueWithinDays { diagnostics += site.reviewsDue(within: days, today: options.today) }
         return diagnostics.sorted()
     }

@@ -44,22 +44,21 @@ struct ContentSource: Sendable {
                 .error(displayFolder, "the content folder does not exist", fix: "create \(displayFolder)/articles/ and add a page"))
             return source
         }
-        let paths = ((try? fileManager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let boundary = FolderBoundary(folder)
+        let folderPath = folder.path
         var pages: [(kind: ContentKind, path: String, stamp: FileStamp)] = []
-        for path in paths {
+        for entry in FolderScan.entries(of: folderPath) {
+            let path = entry.path
             let components = path.split(separator: "/")
-            guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
-            let url = folder.appendingPathComponent(path)
             // A symlink may not bring in files from elsewhere on the machine.
-            guard boundary.contains(url, relativePath: path) else {
+            guard !entry.isLink || boundary.contains(folder.appendingPathComponent(path)) else {
                 source.diagnostics.append(
                     .error("\(displayFolder)/\(path)", "this is a link to a file outside the content folder",
                            fix: "copy the file into \(displayFolder)/ instead of linking to it"))
                 continue
             }
             var info = stat()
-            let exists = stat(url.path, &info) == 0
+            let exists = stat(folderPath + "/" + path, &info) == 0
             guard !exists || info.st_mode & S_IFMT != S_IFDIR else { continue }
             guard exists || !path.hasSuffix(".md") else {
                 source.diagnostics.append(

@@ -5,6 +5,7 @@ extension Document {
     static let sharedKeys: Set<String> = [
         "title", "summary", "last_reviewed", "reviewed_by", "next_review", "slug", "conditions",
         "treatments", "also_called", "tags", "references", "related", "draft", "weight",
+        "moved_from", "updated", "changes",
     ]
 
     /// Parses `text` (valid UTF-8, `\n` line endings) of the file at `contentPath` under content/.
@@ -56,7 +57,10 @@ extension Document {
             references: parseReferences(&fields),
             related: fields.strings("related"),
             draft: fields.bool("draft") ?? false,
-            weight: fields.int("weight"))
+            weight: fields.int("weight"),
+            movedFrom: parseMovedFrom(&fields),
+            updated: parseUpdated(&fields, lastReviewed: lastReviewed),
+            changes: parseChanges(&fields))
 
         let diagnostics = fields.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }

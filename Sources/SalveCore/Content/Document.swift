@@ -47,6 +47,15 @@ public struct Metadata: Sendable, Equatable {
     public var draft: Bool
     /// Orders the page in listings: pages with a weight come first, lowest first, then the rest by title.
     public var weight: Int? = nil
+    /// Earlier addresses of the page (`moved_from`), as site paths without the base path (`articles/old-name/`).
+    public var movedFrom: [Located<String>] = []
+    /// When the page's text last changed (`updated`), apart from its medical review.
+    public var updated: Located<Day>? = nil
+    /// What changed (`changes`), newest first.
+    public var changes: [Change] = []
+
+    /// The day shown as "Page last updated": `updated`, else the newest of `changes`.
+    public var lastUpdated: Day? { updated?.value ?? changes.map(\.date).max() }
 }
 
 /// A comparison's table: treatments (rows) against criteria (columns).
@@ -76,20 +85,71 @@ public struct ComparisonTable: Sendable, Equatable {
 }
 
 /// One content file, parsed and validated on its own.
+///
+/// The fields live in one shared, immutable box (copy on write): a document is copied into many arrays and
+/// keys, and a struct of twenty strings and arrays costs twenty reference counts per copy; a box costs one, and two
+/// copies of one document compare equal without reading their fields.
 public struct Document: Sendable, Equatable {
-    public var kind: ContentKind
+    private var storage: Storage
+
+    private final class Storage: Sendable {
+        let kind: ContentKind
+        let contentPath: String
+        let sourcePath: String
+        let metadata: Metadata
+        let body: String
+        let bodyLine: Int
+        let table: ComparisonTable?
+        let placeholders: [Located<String>]
+
+        init(kind: ContentKind, contentPath: String, sourcePath: String, metadata: Metadata, body: String,
+             bodyLine: Int, table: ComparisonTable?, placeholders: [Located<String>])
+        {
+            self.kind = kind
+            self.contentPath = contentPath
+            self.sourcePath = sourcePath
+            self.metadata = metadata
+            self.body = body
+            self.bodyLine = bodyLine
+            self.table = table
+            self.placeholders = placeholders
+        }
+    }
+
+    public init(kind: ContentKind, contentPath: String, sourcePath: String, metadata: Metadata, body: String,
+                bodyLine: Int, table: ComparisonTable?, placeholders: [Located<String>] = [])
+    {
+        storage = Storage(kind: kind, contentPath: contentPath, sourcePath: sourcePath, metadata: metadata, body: body,
+                          bodyLine: bodyLine, table: table, placeholders: placeholders)
+    }
+
+    public var kind: ContentKind { storage.kind }
     /// Path under content/, with `/` separators (`articles/ldn.md`); links between files use it.
-    public var contentPath: String
+    public var contentPath: String { storage.contentPath }
     /// Path from the project root, for diagnostics (`content/articles/ldn.md`).
-    public var sourcePath: String
-    public var metadata: Metadata
-    public var body: String
+    public var sourcePath: String { storage.sourcePath }
+    public var metadata: Metadata { storage.metadata }
+    /// The Markdown body (emptied once rendered: the source is not needed after that).
+    public var body: String {
+        get { storage.body }
+        set {
+            storage = Storage(kind: kind, contentPath: contentPath, sourcePath: sourcePath, metadata: metadata,
+                              body: newValue, bodyLine: bodyLine, table: table, placeholders: placeholders)
+        }
+    }
     /// The file line the body starts on, so Markdown lines map back to the file.
-    public var bodyLine: Int
-    public var table: ComparisonTable?
+    public var bodyLine: Int { storage.bodyLine }
+    public var table: ComparisonTable? { storage.table }
     /// Where the file still holds a `TODO` placeholder, as `salve new` writes them (value: the line's text).
-    public var placeholders: [Located<String>] = []
+    public var placeholders: [Located<String>] { storage.placeholders }
 
     /// Site path of the page, relative to the site root, always ending in `/`.
     public var sitePath: String { "\(kind.folder)/\(metadata.slug)/" }
+
+    public static func == (a: Document, b: Document) -> Bool {
+        a.storage === b.storage
+            || (a.kind == b.kind && a.contentPath == b.contentPath && a.sourcePath == b.sourcePath
+                && a.metadata == b.metadata && a.body == b.body && a.bodyLine == b.bodyLine && a.table == b.table
+                && a.placeholders == b.placeholders)
+    }
 }

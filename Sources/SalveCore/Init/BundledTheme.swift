@@ -21,6 +21,7 @@ enum BundledTheme {
 """#,
         "article.mustache": #"""
 {{<base}}
+{{$og_type}}article{{/og_type}}
 {{$main}}
 <article class="content wrap">
 {{> partials/page-head}}
@@ -39,6 +40,10 @@ enum BundledTheme {
 </article>
 {{/main}}
 {{/base}}
+
+"""#,
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#005eb8"/><path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff"/></svg>
 
 """#,
         "assets/search-engine.js": #"""
@@ -245,13 +250,17 @@ export class SearchEngine {
 
   /**
    * Searches. `typing` treats the last word as unfinished (prefix matches). Returns the number of results,
-   * the first `limit` with their data, and the terms that matched (for marking snippets).
+   * the `limit` results from `offset` with their data, and what to mark in snippets: `terms` (words that matched
+   * on their own) and `phrases` (several-word synonyms, each word marked only inside the whole phrase, so "low"
+   * of "low-dose naltrexone" is not marked in "start low" for the query "ldn"). A result that is a section of a
+   * page (a FAQ answer) carries `page`: that page's { title, url }.
    */
   async search(query, { typing = false, limit = 10, offset = 0 } = {}) {
     const entry = await this.entry();
     const slots = this.slots(entry, query, typing);
-    if (slots.length === 0) return { total: 0, results: [], terms: [] };
+    if (slots.length === 0) return { total: 0, results: [], terms: [], phrases: [] };
     const matchedTerms = new Set();
+    const matchedPhrases = new Map();
     const coverage = new Map();
     const totals = new Map();
     for (const alternatives of slots) {
@@ -266,6 +275,11 @@ export class SearchEngine {
       const slotScores = new Map();
       alternatives.forEach((alternative, a) => {
         const sums = new Map();
+        const phrase = alternative.words.length > 1 && alternative.words.every((w) => w.synonym);
+        if (phrase && found[a].every((candidates) => candidates.some((c) => c.postings.map.size > 0))) {
+          const terms = alternative.words.map((w) => w.term);
+          matchedPhrases.set(terms.join(" "), terms);
+        }
         for (const candidates of found[a]) {
           const best = new Map();
           for (const candidate of candidates) {
@@ -274,7 +288,7 @@ export class SearchEngine {
               const value = weight * idf * candidate.weight;
               if (value > (best.get(result) ?? 0)) best.set(result, value);
             }
-            if (candidate.postings.map.size > 0) matchedTerms.add(candidate.term);
+            if (candidate.postings.map.size > 0 && !phrase) matchedTerms.add(candidate.term);
           }
           for (const [result, value] of best) sums.set(result, (sums.get(result) ?? 0) + value);
         }
@@ -292,30 +306,69 @@ export class SearchEngine {
     const ranked = [...totals.keys()].sort((a, b) =>
       coverage.get(b) - coverage.get(a) || totals.get(b) - totals.get(a) || a - b);
     const page = ranked.slice(offset, offset + limit);
-    const chunkSize = entry.results.chunk;
     const results = await Promise.all(page.map(async (id) => {
-      const chunk = await this.file(entry.results, Math.floor(id / chunkSize));
-      const [url, kind, title, snippet, lastReviewed] = chunk[id % chunkSize];
-      return { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
+      const [url, kind, title, snippet, lastReviewed] = await this.result(entry, id);
+      const found = { id, url, kind, title, snippet, lastReviewed, score: totals.get(id) };
+      if (url.includes("#")) found.page = await this.pageOf(entry, id, url.slice(0, url.indexOf("#")));
+      return found;
     }));
-    return { total: ranked.length, results, terms: [...matchedTerms].sort() };
+    const phrases = [...matchedPhrases.keys()].sort().map((key) => matchedPhrases.get(key));
+    return { total: ranked.length, results, terms: [...matchedTerms].sort(), phrases };
+  }
+
+  /** Result `id`'s data: [url, kind, title, snippet, lastReviewed]. */
+  async result(entry, id) {
+    const chunkSize = entry.results.chunk;
+    return (await this.file(entry.results, Math.floor(id / chunkSize)))[id % chunkSize];
+  }
+
+  /**
+   * The page a section result belongs to, or null. Results are numbered in URL order, and "#" sorts before
+   * every character a path goes on with, so the page's own result comes just before its sections.
+   */
+  async pageOf(entry, id, pageURL) {
+    for (let other = id - 1; other >= 0; other--) {
+      const [url, , title] = await this.result(entry, other);
+      if (url === pageURL) return { title, url };
+      if (!url.startsWith(pageURL + "#")) return null;
+    }
+    return null;
   }
 }
 
 /**
- * `text` cut into pieces to show, each { text, mark }: a piece is marked when its word gives one of `terms`.
- * The caller makes text nodes and <mark> elements from these; nothing here is HTML.
+ * `text` cut into pieces to show, each { text, mark }. Whole words are marked, never parts of one: a word when it
+ * gives one of `terms`, and a run of words when their terms are one of `phrases` in order (the run is one piece,
+ * "low-dose naltrexone"). The caller makes text nodes and <mark> elements from these; nothing here is HTML.
  */
-export function highlight(text, terms) {
+export function highlight(text, terms, phrases = []) {
   const wanted = new Set(terms);
+  // Every term of the text, with the word it came from: [term, start, end].
+  const found = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'\u2019]+/gu)) {
+    for (const t of tokens(match[0]).map(term)) {
+      if (t !== null) found.push([t, match.index, match.index + match[0].length]);
+    }
+  }
+  const spans = found.filter(([t]) => wanted.has(t)).map(([, start, end]) => [start, end]);
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= found.length; i++) {
+      if (phrase.every((t, k) => found[i + k][0] === t)) spans.push([found[i][1], found[i + phrase.length - 1][2]]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const pieces = [];
   let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'\u2019]+/gu)) {
-    const words = tokens(match[0]).map(term).filter((t) => t !== null);
-    if (!words.some((t) => wanted.has(t))) continue;
-    if (match.index > last) pieces.push({ text: text.slice(last, match.index), mark: false });
-    pieces.push({ text: match[0], mark: true });
-    last = match.index + match[0].length;
+  for (const [start, end] of spans) {
+    if (end <= last) continue;
+    const from = Math.max(start, last);
+    if (from > last) pieces.push({ text: text.slice(last, from), mark: false });
+    if (from === last && pieces.length > 0 && pieces[pieces.length - 1].mark) {
+      pieces[pieces.length - 1].text += text.slice(from, end);
+    } else {
+      pieces.push({ text: text.slice(from, end), mark: true });
+    }
+    last = end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), mark: false });
   return pieces;
@@ -526,8 +579,9 @@ export function stem(word) {
 
 """#,
         "assets/search.js": #"""
-// The search page: results as you type, q kept in the URL, the count announced. Content never becomes HTML:
-// results are built from text nodes, and the only elements added around matched words are <mark>s.
+// The search page: results as you type, q kept in the URL, the count announced, more results on request.
+// Content never becomes HTML: results are built from text nodes, and the only elements added around matched
+// words are <mark>s.
 import { SearchEngine, highlight } from "./search-engine.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -562,7 +616,23 @@ function start() {
     }
     try {
       const found = await engine.search(query, { typing, limit: SHOWN });
-      if (mine === generation) render(found, query);
+      if (mine === generation) render(found, query, () => more(query, typing, mine));
+    } catch {
+      if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
+    }
+  }
+
+  // The next results after those shown, appended to the list; focus moves to the first new one.
+  async function more(query, typing, mine) {
+    const list = container.querySelector("ol");
+    const offset = list.children.length;
+    try {
+      const found = await engine.search(query, { typing, limit: SHOWN, offset });
+      if (mine !== generation) return;
+      for (const result of found.results) list.append(item(result, found.terms, found.phrases));
+      showing(found.total, list.children.length, query);
+      offerMore(found.total, list.children.length, () => more(query, typing, mine));
+      list.children[offset]?.querySelector("a")?.focus();
     } catch {
       if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
     }
@@ -599,11 +669,8 @@ function keepInURL(query) {
   history.replaceState(null, "", url);
 }
 
-function render({ total, results, terms }, query) {
-  status.textContent = total === 0
-    ? `No results for “${query}”. Try other words, or browse all topics below.`
-    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
-      (total > results.length ? `, showing the best ${results.length}.` : ".");
+function render({ total, results, terms, phrases }, query, next) {
+  showing(total, results.length, query);
   if (total === 0) {
     container.replaceChildren();
     return;
@@ -613,19 +680,46 @@ function render({ total, results, terms }, query) {
   const list = document.createElement("ol");
   list.className = "cards search-results";
   list.setAttribute("aria-labelledby", "results-heading");
-  for (const result of results) list.append(item(result, terms));
+  for (const result of results) list.append(item(result, terms, phrases));
   container.replaceChildren(heading, list);
+  offerMore(total, results.length, next);
 }
 
-function item(result, terms) {
+function showing(total, shown, query) {
+  status.textContent = total === 0
+    ? `No results for “${query}”. Try other words, or browse all topics below.`
+    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
+      (total > shown ? `, showing the best ${shown}.` : ".");
+}
+
+// A button after the list while results are left over; it replaces the one before it.
+function offerMore(total, shown, next) {
+  container.querySelector(".search-more")?.remove();
+  if (total <= shown) return;
+  const button = element("button", `Show ${Math.min(SHOWN, total - shown)} more results`, "search-more");
+  button.type = "button";
+  button.addEventListener("click", next, { once: true });
+  container.append(button);
+}
+
+function item(result, terms, phrases) {
   const li = document.createElement("li");
   li.className = "card search-result";
   const link = element("a", result.title);
-  link.href = /^(\/|https?:\/\/)/.test(result.url) ? result.url : "#";
+  link.href = safeURL(result.url);
   const title = document.createElement("h3");
   title.append(link);
+  const parts = [title, element("span", result.kind, "card-kind")];
+  if (result.page) {
+    // A FAQ answer's title is its question: name the page it is on.
+    const from = element("p", "from: ", "search-from");
+    const page = element("a", result.page.title);
+    page.href = safeURL(result.page.url);
+    from.append(page);
+    parts.push(from);
+  }
   const snippet = document.createElement("p");
-  for (const piece of highlight(result.snippet, terms)) {
+  for (const piece of highlight(result.snippet, terms, phrases)) {
     snippet.append(piece.mark ? element("mark", piece.text) : document.createTextNode(piece.text));
   }
   const reviewed = element("p", "Last reviewed ");
@@ -633,8 +727,12 @@ function item(result, terms) {
   const time = element("time", longDate(result.lastReviewed));
   time.dateTime = result.lastReviewed;
   reviewed.append(time);
-  li.append(title, element("span", result.kind, "card-kind"), snippet, reviewed);
+  li.append(...parts, snippet, reviewed);
   return li;
+}
+
+function safeURL(url) {
+  return /^(\/|https?:\/\/)/.test(url) ? url : "#";
 }
 
 function element(name, text, className) {
@@ -662,10 +760,15 @@ function longDate(iso) {
   --link-visited: #5b3b8c;
   --accent: #005eb8;
   --focus: #ffbf47;
-  --note: #e8f1fb;
+  --on-accent: #ffffff;
+  /* Callouts after the NHS care cards: the bands keep their colours in both modes (white text on them). */
+  --card: #ffffff;
+  --note-bar: #4c6272;
   --warning: #fff4d6;
-  --urgent: #fde2e1;
-  --emergency: #b3261e;
+  --warning-border: #9a5b00;
+  --non-urgent-band: #005eb8;
+  --urgent-band: #d5281b;
+  --emergency-card: #212b32;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 112.5%;
   line-height: 1.6;
@@ -683,10 +786,12 @@ function longDate(iso) {
     --link: #8cc4ff;
     --link-visited: #c9a8ff;
     --accent: #8cc4ff;
-    --note: #1b2a3d;
+    --on-accent: #12161d;
+    --card: #1c222c;
+    --note-bar: #aeb7bd;
     --warning: #3a3016;
-    --urgent: #45201f;
-    --emergency: #ff8a80;
+    --warning-border: #ffd54f;
+    --emergency-card: #05070a;
   }
 }
 
@@ -714,20 +819,35 @@ img { max-width: 100%; height: auto; }
 .skip-link:focus { left: 0.5rem; }
 
 .site-header { border-bottom: 4px solid var(--accent); background: var(--surface); }
-.header-inner { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; justify-content: space-between; padding-top: 0.75rem; padding-bottom: 0.75rem; }
+.header-inner { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; justify-content: space-between; padding-top: 0.4rem; padding-bottom: 0.4rem; min-height: 52px; }
+.search-link { display: none; }
 .site-title { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--text); }
 .site-title:visited { color: var(--text); }
 .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding-top: 0; padding-bottom: 0.5rem; margin-top: 0; margin-bottom: 0; }
 .site-nav a { display: inline-block; min-height: 44px; padding: 0.5rem 0; }
 .site-nav a[aria-current="page"] { font-weight: 700; }
+/* On a phone the header is two short rows (at most 15% of the screen): the title with a link to the search
+   page, then the sections in one row that scrolls sideways instead of wrapping. */
+@media (max-width: 40rem) {
+  h1 { font-size: 1.6rem; }
+  .header-inner { flex-wrap: nowrap; }
+  .site-title { font-size: 1.05rem; }
+  .site-header .header-search { display: none; }
+  .search-link {
+    display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.8rem; flex: none;
+    border: 2px solid var(--accent); border-radius: 4px; font-weight: 600; text-decoration: none;
+  }
+  .search-link:visited { color: var(--link); }
+  .site-nav ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; padding-bottom: 0; gap: 1rem; }
+}
 
 .search-form { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
 .search-form input { font: inherit; min-height: 44px; padding: 0.4rem 0.6rem; border: 2px solid var(--muted); border-radius: 4px; min-width: 12rem; flex: 1; background: var(--background); color: var(--text); }
-.search-form button { font: inherit; min-height: 44px; padding: 0.4rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+.search-form button { font: inherit; min-height: 44px; padding: 0.4rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
 .search-large { margin: 1rem 0 2rem; }
 .search-large label { flex-basis: 100%; font-weight: 600; }
 
-.breadcrumbs ol { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-size: 0.9rem; color: var(--muted); }
+.breadcrumbs ol { list-style: none; padding: 0; margin: 0.75rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-size: 0.9rem; color: var(--muted); }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; }
 .breadcrumbs a { display: inline-block; min-height: 24px; }
 main { display: block; padding-bottom: 2rem; }
@@ -743,16 +863,32 @@ main:focus { outline: none; }
 .toc h2 { font-size: 1.1rem; margin-top: 0.75rem; }
 .toc a { display: inline-block; min-height: 24px; }
 
-.callout { border-left: 6px solid var(--accent); background: var(--note); padding: 0.25rem 1rem; margin: 1.5rem 0; }
-.callout-title { font-weight: 700; }
-.callout-warning { border-color: #b26b00; background: var(--warning); }
-.callout-non-urgent { border-color: var(--accent); }
-.callout-urgent { border-color: #d5281b; background: var(--urgent); }
-.callout-emergency { border: 4px solid var(--emergency); background: var(--urgent); }
+/* Callouts. Each differs in shape and heading as well as colour, so they read apart in greyscale too:
+   note: a bar on the left; warning: a framed yellow box with a warning sign; the three care cards a heading band
+   (non-urgent: blue band, thin frame; urgent: red band, thick red frame; emergency: red band on a dark card). */
+.callout { margin: 1.5rem 0; padding: 0.25rem 1rem; }
+.callout-title { font-weight: 700; margin: 0.5rem 0; }
+.callout-note { border-left: 8px solid var(--note-bar); background: var(--surface); }
+.callout-warning { border: 2px solid var(--warning-border); border-left-width: 8px; background: var(--warning); }
+.callout-warning .callout-title::before { content: "\26A0\FE0E  "; content: "\26A0\FE0E  " / ""; }
+.callout-non-urgent, .callout-urgent, .callout-emergency { padding: 0 0 0.25rem; background: var(--card); }
+.callout-non-urgent > *, .callout-urgent > *, .callout-emergency > * { margin-left: 1rem; margin-right: 1rem; }
+.callout-non-urgent > .callout-title, .callout-urgent > .callout-title, .callout-emergency > .callout-title {
+  margin: 0 0 0.75rem; padding: 0.6rem 1rem; font-size: 1.2rem; line-height: 1.3; color: #fff;
+}
+.callout-non-urgent { border: 1px solid var(--non-urgent-band); }
+.callout-non-urgent > .callout-title { background: var(--non-urgent-band); }
+.callout-urgent { border: 4px solid var(--urgent-band); }
+.callout-urgent > .callout-title { background: var(--urgent-band); }
+.callout-emergency { border: 4px solid var(--urgent-band); background: var(--emergency-card); color: #fff; }
+.callout-emergency > .callout-title { background: var(--urgent-band); font-size: 1.35rem; text-transform: uppercase; letter-spacing: 0.03em; }
+.callout-emergency a, .callout-emergency a:visited { color: #fff; }
 blockquote { border-left: 4px solid var(--border); margin-left: 0; padding-left: 1rem; color: var(--muted); }
 
 .question { border-top: 1px solid var(--border); }
 .question h2 { font-size: 1.25rem; }
+.back-to-questions a { display: inline-block; min-height: 24px; font-size: 0.95rem; }
+.print-only { display: none; }
 
 .table-scroll { overflow-x: auto; margin: 1.5rem 0; }
 table { border-collapse: collapse; width: 100%; }
@@ -783,15 +919,19 @@ td ul { margin: 0; padding-left: 1.1rem; }
 .references li { margin-bottom: 0.4rem; overflow-wrap: anywhere; }
 .terms a { display: inline-block; min-height: 24px; margin-right: 0.5rem; }
 
+/* A glossary term's definition: not in the text (copying the sentence gives the sentence), shown on hover and
+   focus from the link's data attribute. Screen readers get it once, from the hidden element aria-describedby
+   names; the empty alternative text keeps the tooltip out of the link's name. */
+/* The tooltip is placed in the text column (under the term's line, from the column's left edge), so it never runs
+   off a phone's screen, wherever the term is in its line. */
 .glossary-term { text-decoration-style: dotted; }
-.glossary-tip {
-  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
-  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
-}
-.glossary-term:hover + .glossary-tip, .glossary-term:focus + .glossary-tip {
-  position: absolute !important; width: auto; height: auto; max-width: 18rem; overflow: visible; clip: auto; clip-path: none;
-  white-space: normal; z-index: 5; margin-top: 1.8em; margin-left: -6rem; padding: 0.5rem 0.75rem;
-  background: var(--text); color: var(--background); border-radius: 4px; font-size: 0.9rem; line-height: 1.4;
+.content { position: relative; }
+.glossary-term:hover::after, .glossary-term:focus::after {
+  content: attr(data-definition);
+  content: attr(data-definition) / "";
+  position: absolute; left: 1rem; right: 1rem; z-index: 5; max-width: 30rem;
+  margin-top: 1.7em; padding: 0.5rem 0.75rem; border-radius: 4px;
+  background: var(--text); color: var(--background); font-size: 0.9rem; font-weight: 400; line-height: 1.4; white-space: normal;
 }
 dl.glossary dt { font-weight: 700; margin-top: 1rem; }
 dl.glossary dd { margin-left: 0; }
@@ -800,11 +940,24 @@ dl.glossary dd { margin-left: 0; }
 .site-footer a { display: inline-block; min-height: 24px; }
 
 @media print {
-  .site-nav, .search-form, .skip-link, .breadcrumbs, .heading-anchor, .toc, .related { display: none; }
+  .site-nav, .search-form, .search-link, .skip-link, .breadcrumbs, .heading-anchor, .toc, .related, .back-to-questions { display: none; }
   :root { font-size: 12pt; color: #000; background: #fff; }
   a { color: #000; }
+  .print-only { display: block; }
+  .print-meta { font-size: 0.9rem; overflow-wrap: anywhere; }
   .body a[href^="http"]::after, .references a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
-  .callout, .review, .toc { background: none; border-color: #000; }
+  .review, .toc { background: none; border-color: #000; }
+  /* Printed without backgrounds (and often in grey), callouts keep apart by their frames and headings. */
+  .callout, .callout > .callout-title { background: none !important; color: #000 !important; }
+  .callout-title { border-bottom: 1px solid #000; }
+  .callout-note { border: 0; border-left: 6px solid #000; }
+  .callout-warning { border: 2px dashed #000; }
+  .callout-non-urgent { border: 1px solid #000; }
+  .callout-urgent { border: 4px solid #000; }
+  .callout-emergency { border: 8px double #000; }
+  .callout-emergency > .callout-title { border-bottom-width: 4px; }
+  .callout-emergency a { color: #000 !important; }
+  .glossary-term::after { display: none; }
   .table-scroll { overflow: visible; }
 }
 
@@ -814,6 +967,9 @@ dl.glossary dd { margin-left: 0; }
 .search-result h3 a { display: inline-block; min-height: 24px; }
 .search-result mark { background: var(--warning); color: var(--text); padding: 0 0.1em; }
 .search-reviewed { font-size: 0.9rem; color: var(--muted); }
+.search-from { margin: 0.1rem 0 0; font-size: 0.95rem; }
+.search-from a { display: inline-block; min-height: 24px; }
+.search-more { font: inherit; min-height: 44px; padding: 0.4rem 1rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--background); color: var(--link); cursor: pointer; }
 
 """#,
         "base.mustache": #"""
@@ -825,6 +981,15 @@ dl.glossary dd { margin-left: 0; }
 <title>{{head_title}}</title>
 <meta name="description" content="{{description}}">
 <link rel="canonical" href="{{canonical}}">
+<meta property="og:type" content="{{$og_type}}website{{/og_type}}">
+<meta property="og:title" content="{{title}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{title}}">
+<meta name="twitter:description" content="{{description}}">
+<link rel="icon" href="{{site.assets.favicon_svg}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.assets.style_css}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
 {{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
@@ -832,7 +997,12 @@ dl.glossary dd { margin-left: 0; }
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-{{> partials/header}}
+<header class="site-header">
+<div class="wrap header-inner">
+<a class="site-title" href="{{site.base}}">{{site.title}}</a>
+{{$header_search}}{{> partials/header-search}}{{/header_search}}</div>
+{{> partials/nav}}
+</header>
 <main id="main" tabindex="-1">
 {{#breadcrumbs}}{{> partials/breadcrumbs}}{{/breadcrumbs}}
 {{$main}}{{/main}}
@@ -844,6 +1014,7 @@ dl.glossary dd { margin-left: 0; }
 """#,
         "comparison.mustache": #"""
 {{<base}}
+{{$og_type}}article{{/og_type}}
 {{$main}}
 <article class="content wrap">
 {{> partials/page-head}}
@@ -880,15 +1051,25 @@ dl.glossary dd { margin-left: 0; }
 """#,
         "faq.mustache": #"""
 {{<base}}
+{{$og_type}}article{{/og_type}}
 {{$main}}
 <article class="content wrap">
 {{> partials/page-head}}
+{{#page.toc}}
+<nav class="toc questions" aria-labelledby="questions-heading">
+<h2 id="questions-heading">Questions on this page</h2>
+<ul>
+{{#entries}}<li><a href="#{{id}}">{{text}}</a></li>
+{{/entries}}</ul>
+</nav>
+{{/page.toc}}
 <div class="body">
 {{{page.body}}}
 {{#page.questions}}
 <section class="question">
 {{{heading_html}}}
 {{{html}}}
+<p class="back-to-questions"><a href="#questions-heading">Back to the questions</a></p>
 </section>
 {{/page.questions}}
 </div>
@@ -923,13 +1104,14 @@ dl.glossary dd { margin-left: 0; }
 """#,
         "home.mustache": #"""
 {{<base}}
+{{$header_search}}{{/header_search}}
 {{$main}}
 <div class="wrap">
 <h1>{{site.title}}</h1>
 <p class="summary">{{site.description}}</p>
 <form class="search-form search-large" role="search" action="{{site.search_url}}" method="get">
 <label for="home-search">Search for a topic, a treatment or a question</label>
-<input id="home-search" name="q" type="search" placeholder="For example: fibro fog, LDN side effects" autocomplete="off">
+<input id="home-search" name="q" type="search" placeholder="e.g. fibro fog" autocomplete="off">
 <button type="submit">Search</button>
 </form>
 <section aria-labelledby="conditions-heading">
@@ -974,7 +1156,7 @@ dl.glossary dd { margin-left: 0; }
 
 """#,
         "partials/breadcrumbs.mustache": #"""
-<nav class="breadcrumbs" aria-label="Breadcrumb">
+<nav class="breadcrumbs wrap" aria-label="Breadcrumb">
 <ol>
 {{#crumbs}}<li>{{#url}}<a href="{{url}}">{{label}}</a>{{/url}}{{^url}}<span aria-current="page">{{label}}</span>{{/url}}</li>
 {{/crumbs}}</ol>
@@ -994,22 +1176,21 @@ dl.glossary dd { margin-left: 0; }
 </footer>
 
 """#,
-        "partials/header.mustache": #"""
-<header class="site-header">
-<div class="wrap header-inner">
-<a class="site-title" href="{{site.base}}">{{site.title}}</a>
-<form class="search-form" role="search" action="{{site.search_url}}" method="get">
+        "partials/header-search.mustache": #"""
+<a class="search-link" href="{{site.search_url}}">Search</a>
+<form class="search-form header-search" role="search" action="{{site.search_url}}" method="get">
 <label for="site-search" class="visually-hidden">Search this site</label>
-<input id="site-search" name="q" type="search" placeholder="Search, for example LDN" autocomplete="off">
+<input id="site-search" name="q" type="search" placeholder="Search, e.g. LDN" autocomplete="off">
 <button type="submit">Search</button>
 </form>
-</div>
+
+"""#,
+        "partials/nav.mustache": #"""
 <nav class="site-nav" aria-label="Main">
 <ul class="wrap">
 {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/nav}}</ul>
 </nav>
-</header>
 
 """#,
         "partials/page-foot.mustache": #"""
@@ -1027,6 +1208,7 @@ dl.glossary dd { margin-left: 0; }
         "partials/page-head.mustache": #"""
 <p class="kind">{{page.kind}}</p>
 <h1>{{page.title}}</h1>
+<p class="print-only print-meta">{{canonical}}<br>Page last reviewed: {{page.last_reviewed}} · Next review due: {{page.next_review}}</p>
 <p class="summary">{{page.summary}}</p>
 {{#page.also_called}}<p class="also-called">Also called: {{page.also_called}}</p>{{/page.also_called}}
 
@@ -1058,11 +1240,17 @@ dl.glossary dd { margin-left: 0; }
 <p>Reviewed by {{page.reviewed_by}}</p>
 <p>Page last reviewed: <time datetime="{{page.last_reviewed_iso}}">{{page.last_reviewed}}</time></p>
 <p>Next review due: <time datetime="{{page.next_review_iso}}">{{page.next_review}}</time></p>
-</section>
+{{#page.last_updated}}<p>Page last updated: <time datetime="{{page.last_updated_iso}}">{{page.last_updated}}</time></p>
+{{/page.last_updated}}{{#page.changes}}<p>What changed on this page:</p>
+<ul class="changes">
+{{#items}}<li><time datetime="{{date_iso}}">{{date}}</time>: {{text}}</li>
+{{/items}}</ul>
+{{/page.changes}}</section>
 
 """#,
         "search.mustache": #"""
 {{<base}}
+{{$header_search}}{{/header_search}}
 {{$head}}<script type="module" src="{{site.assets.search_js}}"></script>{{/head}}
 {{$main}}
 <div class="wrap">

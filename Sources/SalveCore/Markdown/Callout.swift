@@ -1,5 +1,6 @@
 // Callouts: a blockquote starting with `[!NOTE]`, `[!WARNING]`, `[!NON-URGENT]`, `[!URGENT]` or `[!EMERGENCY]`
-// becomes a marked aside, with hidden text that tells screen reader users how urgent it is (NHS care cards).
+// becomes a marked note (a `div` with role note), with hidden text that tells screen reader users how urgent
+// it is (NHS care cards).
 import CCmarkGFM
 
 enum Callout: String, CaseIterable {
@@ -33,7 +34,8 @@ enum Callout: String, CaseIterable {
 
     var openingHTML: String {
         let hidden = hiddenPrefix.isEmpty ? "" : "<span class=\"visually-hidden\">\(hiddenPrefix)</span>"
-        return "<aside class=\"\(className)\">\n<p class=\"callout-title\">\(hidden)\(title)</p>\n"
+        // Not an <aside>: each aside is a landmark, and two of one kind on a page would be landmarks with one name.
+        return "<div class=\"\(className)\" role=\"note\">\n<p class=\"callout-title\">\(hidden)\(title)</p>\n"
     }
 }
 
@@ -72,17 +74,17 @@ extension DocumentWalk {
         return callout
     }
 
-    /// Wraps each marked blockquote's content in a callout aside, replacing the blockquote.
+    /// Wraps each marked blockquote's content in a callout, replacing the blockquote.
     mutating func transformCallouts() {
         for (quote, callout) in callouts {
-            let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(aside, callout.openingHTML)
-            cmark_node_set_on_exit(aside, "</aside>")
+            let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(box, callout.openingHTML)
+            cmark_node_set_on_exit(box, "</div>")
             while let child = cmark_node_first_child(quote) {
-                cmark_node_append_child(aside, child)
+                cmark_node_append_child(box, child)
             }
-            cmark_node_replace(quote, aside)
-            replaceTopLevel(quote, with: aside)
+            cmark_node_replace(quote, box)
+            replaceTopLevel(quote, with: box)
             retired.append(quote)
         }
     }

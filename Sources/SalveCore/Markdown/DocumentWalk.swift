@@ -117,6 +117,8 @@ struct DocumentWalk {
                 openLink = nil
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let callout = DocumentWalk.stripCalloutMarker(node) { callouts.append((node, callout)) }
+            case CMARK_NODE_ITEM where !entering:
+                endListItem(isLast: cmark_node_next(node) == nil, section: section)
             case CMARK_NODE_PARAGRAPH where entering:
                 paragraph = ""
             case CMARK_NODE_PARAGRAPH:
@@ -152,6 +154,17 @@ struct DocumentWalk {
         guard !text.isEmpty else { return }
         let ends = text.reversed().first { !"\"'”’)".contains($0) }.map { ".!?:;".contains($0) } ?? false
         prose += (prose.isEmpty ? "" : "\n") + text + (ends ? "" : ".")
+    }
+
+    /// Ends a list item like a clause ("a; b; c."), so search snippets of the text keep the items apart.
+    private mutating func endListItem(isLast: Bool, section: String?) {
+        if let end = texts[section, default: ""].last(where: { !$0.isWhitespace }), !".!?:;,".contains(end) {
+            // The mark goes right after the item's last word, before the line break its paragraph ended with.
+            while texts[section]?.last?.isWhitespace == true { texts[section]!.removeLast() }
+            while allText.last?.isWhitespace == true { allText.removeLast() }
+            append(isLast ? "." : ";", to: section)
+        }
+        append("\n", to: section)
     }
 
     private mutating func append(_ text: String, to section: String?) {

@@ -1,5 +1,6 @@
-// Marks the first use of each glossary term in a page as a link to its definition, with the definition
-// beside it for hover, focus and screen readers. Never inside links, headings, code, images or other terms.
+// Marks the first use of each glossary term in a page as a link to its definition. The definition stays out of
+// the sentence: a hidden element after the body describes the link, and a data attribute feeds the CSS tooltip.
+// Never inside links, headings, code, images or other terms.
 import CCmarkGFM
 
 /// The glossary's words, ready for matching: each lowercased form with the term it stands for.
@@ -53,9 +54,13 @@ struct GlossaryMatcher: Sendable {
 
 extension DocumentWalk {
     /// Splits text nodes around the first use of each term and wraps the term in a custom inline link.
-    mutating func linkGlossaryTerms(_ matcher: GlossaryMatcher?) {
-        guard let matcher, !matcher.forms.isEmpty else { return }
+    /// Returns the hidden definitions the links point to, to put after the body (empty when no term was found):
+    /// outside the paragraph, copying it gives the sentence as written, and screen readers hear each definition
+    /// once, as its link's description.
+    mutating func linkGlossaryTerms(_ matcher: GlossaryMatcher?) -> String {
+        guard let matcher, !matcher.forms.isEmpty else { return "" }
         var used: Set<String> = []
+        var tips: [String] = []
         for textNode in glossaryCandidates {
             var node = textNode
             var characters = Array(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
@@ -72,11 +77,13 @@ extension DocumentWalk {
                 let after = Array(characters[(offset + length)...])
                 cmark_node_set_literal(node, String(characters[..<offset]))
                 let tipID = "glossary-tip-\(term.slug)"
+                let definition = escapeHTML(term.definition)
                 cmark_node_set_on_enter(
                     link,
-                    "<a class=\"glossary-term\" href=\"\(escapeHTML(matcher.basePath))glossary/#\(term.slug)\" aria-describedby=\"\(tipID)\">")
-                cmark_node_set_on_exit(
-                    link, "</a><span class=\"glossary-tip\" id=\"\(tipID)\">\(escapeHTML(term.definition))</span>")
+                    "<a class=\"glossary-term\" href=\"\(escapeHTML(matcher.basePath))glossary/#\(term.slug)\" "
+                        + "aria-describedby=\"\(tipID)\" data-definition=\"\(definition)\">")
+                cmark_node_set_on_exit(link, "</a>")
+                tips.append("<span id=\"\(tipID)\">\(definition)</span>")
                 let matchText = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(matchText, String(characters[offset..<(offset + length)]))
                 cmark_node_append_child(link, matchText)
@@ -87,5 +94,6 @@ extension DocumentWalk {
                 characters = after
             }
         }
+        return tips.isEmpty ? "" : "<div class=\"glossary-tips\" hidden>\n" + tips.joined(separator: "\n") + "\n</div>\n"
     }
 }

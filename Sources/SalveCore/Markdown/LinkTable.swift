@@ -35,6 +35,12 @@ public struct LinkTable: Sendable {
         return answer
     }
 
+    /// True when every lookup in `other` answers as in this table.
+    func hasSameEntries(as other: LinkTable) -> Bool {
+        basePath == other.basePath && sitePaths == other.sitePaths && sources == other.sources && drafts == other.drafts
+            && imageSizes == other.imageSizes
+    }
+
     /// A copy that notes its lookups in a fresh `LinkReads`.
     func recordingReads() -> LinkTable {
         var copy = self

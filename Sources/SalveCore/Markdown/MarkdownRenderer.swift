@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
             walk.rewriteLinks(links, from: contentPath)
             walk.rewriteImages(links, from: contentPath)
             walk.transformCallouts()
-            walk.linkGlossaryTerms(glossary)
+            let glossaryTips = walk.linkGlossaryTerms(glossary)
             walk.replaceHeadings()
             var rendered = RenderedMarkdown(
                 html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
@@ -71,6 +71,7 @@ public struct MarkdownRenderer: Sendable {
             } else {
                 rendered.html = render(document, extensions)
             }
+            rendered.html += glossaryTips
             walk.freeRetired()
             return (rendered, walk.diagnostics)
         }

@@ -5,8 +5,8 @@ enum ThemeIDs {
     /// Every literal `id="…"` in templates/ and the ids templates/assets/search.js creates.
     static let reserved: Set<String> = [
         "a-to-z", "comparison-caption", "conditions-heading", "home-search", "latest-heading", "main",
-        "references-heading", "related-heading", "results-heading", "search-page-form", "search-page-input",
-        "search-results", "search-status", "site-search", "toc-heading", "treatments-heading",
+        "questions-heading", "references-heading", "related-heading", "results-heading", "search-page-form",
+        "search-page-input", "search-results", "search-status", "site-search", "toc-heading", "treatments-heading",
     ]
 
     /// Families of ids: the glossary page's letters, glossary tooltips in pages, cmark-gfm's footnotes.

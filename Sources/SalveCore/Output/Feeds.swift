@@ -4,10 +4,11 @@ extension Site {
     /// sitemaps.org allows at most this many URLs in one sitemap file.
     public static let urlsPerSitemap = 50_000
 
-    /// Every HTML page but the 404, with lastmod from the newest review it shows: one sitemap.xml, or, above
+    /// Every HTML page but the 404, with lastmod from the page's last review or update (a listing's: the newest
+    /// review it shows): one sitemap.xml, or, above
     /// `limit` URLs, sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml, … of at most `limit` URLs each.
     func sitemaps(listings: [(sitePath: String, lastmod: Day?)], limit: Int = Site.urlsPerSitemap) -> [OutputFile] {
-        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastReviewed)) })
+        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastChanged)) })
             .sorted(by: { $0.sitePath < $1.sitePath })
         guard entries.count > limit else { return [OutputFile("sitemap.xml", .text(urlset(entries[...])))] }
         var files: [OutputFile] = []
@@ -33,12 +34,12 @@ extension Site {
         return xml + "</urlset>\n"
     }
 
-    /// An Atom feed of the `feed.entries` most recently reviewed pages, newest first.
+    /// An Atom feed of the `feed.entries` most recently changed pages (reviewed or updated), newest first.
     func atomFeed() -> String {
         let ordered = pages.sorted {
-            ($1.metadata.lastReviewed, $0.metadata.title) < ($0.metadata.lastReviewed, $1.metadata.title)
+            ($1.metadata.lastChanged, $0.metadata.title) < ($0.metadata.lastChanged, $1.metadata.title)
         }
-        let updated = ordered.first.map { "\($0.metadata.lastReviewed)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        let updated = ordered.first.map { "\($0.metadata.lastChanged)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeHTML(config.language))">
@@ -57,7 +58,7 @@ extension Site {
                     <title>\(escapeHTML(page.metadata.title))</title>
                     <link href="\(link)"/>
                     <id>\(link)</id>
-                    <updated>\(page.metadata.lastReviewed)T00:00:00Z</updated>
+                    <updated>\(page.metadata.lastChanged)T00:00:00Z</updated>
                     <author><name>\(escapeHTML(page.metadata.reviewedBy))</name></author>
                     <summary>\(escapeHTML(page.metadata.summary))</summary>
                   </entry>
@@ -70,4 +71,10 @@ extension Site {
     func robots() -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL("sitemap.xml"))\n"
     }
+}
+
+extension Metadata {
+    /// Atom's `<updated>`: the last time the page changed in a way readers should know, its review or its
+    /// `updated` day, whichever is later.
+    var lastChanged: Day { max(lastReviewed, lastUpdated ?? lastReviewed) }
 }

@@ -6,8 +6,10 @@ extension Build {
     static func assemble(_ project: ParsedProject, pages: [Page], memory: inout BuildMemory?, counts: inout StepCounts)
         -> (Site, [Listing])
     {
-        let inputs = pages.map(ArrangementInput.init)
-        let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: inputs) { Site.arrange(inputs) }
+        let documents = pages.map(\.document)
+        let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
+            Site.arrange(pages.map(ArrangementInput.init))
+        }
         let site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
         let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary)
         let listings = Memo.one(&memory[memo: \.listings], counts: &counts, key: key) { site.listings }
@@ -21,12 +23,16 @@ extension Build {
         let anchors = Dictionary(
             site.pages.map { ($0.document.contentPath, $0.body.headings.map(\.id)) }, uniquingKeysWith: { a, _ in a })
         let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
+        let sameSite = memory?.lookup.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
+        if memory != nil { memory!.lookup = lookup }
         return Memo.run(
             &memory[memo: \.linkChecks], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
-            isCurrent: { page, key in
-                key.links == page.body.links && key.sourcePath == page.document.sourcePath
+            isCurrent: { index, key in
+                let page = site.pages[index]
+                return key.links == page.body.links && key.sourcePath == page.document.sourcePath
                     && key.nextReview == page.metadata.nextReview && key.today == today
-                    && key.anchors == anchors[page.document.contentPath]! && key.reads.allSatisfy { lookup.answers($0) }
+                    && key.anchors == anchors[page.document.contentPath]!
+                    && (sameSite || key.reads.allSatisfy { lookup.answers($0) })
             },
             compute: { page in
                 let recorder = LinkCheckReads()
@@ -51,19 +57,23 @@ extension Build {
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
             id: { site.pages[$0].document.contentPath },
-            key: { CardKey(basePath: basePath, kind: site.pages[$0].kind, metadata: site.pages[$0].metadata,
-                           sitePath: site.pages[$0].sitePath) },
+            key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
             compute: { site.card($0) })
+        let settings = SharedSettings(config: site.config, glossary: site.glossary, assets: urls)
         let pageViews = Memo.run(
             &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
             id: { site.pages[$0].document.contentPath },
             key: { index in
-                ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, config: site.config,
-                        glossary: site.glossary, assets: urls)
+                ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, settings: settings)
             },
             compute: { site.pageView($0, cards: cards, assets: urls) })
-        let others = site.otherViews(listings: listings, cards: cards, assets: urls)
-        counts.computed += others.count
+        let key = OtherViewsKey(
+            listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
+            treatments: site.treatments,
+            config: site.config, glossary: site.glossary, assets: urls)
+        let others = Memo.one(&memory[memo: \.otherViews], counts: &counts, key: key) {
+            site.otherViews(listings: listings, cards: cards, assets: urls)
+        }
         return pageViews + others
     }
 
@@ -76,12 +86,14 @@ extension Build {
             return SearchIndex.make(from: site, synonyms: synonyms, threads: threads).encodedFiles()
                 .map { OutputFile($0.path, .bytes($0.bytes)) }
         }
-        let documents = SearchIndex.documents(of: site)
+        // A page's search document is made from the page and its address alone.
+        let basePath = site.config.basePath
         let analyses = Memo.run(
-            &memory[memo: \.searchDocuments], documents, threads: threads, counts: &counts, id: \.url, key: { $0 },
-            compute: { document in
+            &memory[memo: \.searchDocuments], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
+            key: { CardKey(basePath: basePath, source: $0) },
+            compute: { page in
                 var analyzer = SearchAnalyzer()
-                return analyzer.analyze(document)
+                return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath)))
             })
         if var index = memory!.searchIndex, index.synonyms == synonyms {
             memory!.searchIndex = nil  // updated in place, not copied
@@ -98,9 +110,7 @@ extension FeedKey {
     init(_ site: Site, listings: [Listing], urlsPerSitemap: Int) {
         self.init(
             config: site.config,
-            pages: site.pages.map {
-                CardKey(basePath: site.config.basePath, kind: $0.kind, metadata: $0.metadata, sitePath: $0.sitePath)
-            },
+            pages: site.pages.map(\.document),
             listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap)
     }
 }

@@ -72,10 +72,10 @@ extension Build {
     }
 
     /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
-    /// Returns the table that Markdown links are resolved through.
+    /// Returns the table that Markdown links are resolved through, and whether it says what the last build's did.
     static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
                          threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
-                         into diagnostics: inout [Diagnostic]) -> LinkTable
+                         into diagnostics: inout [Diagnostic]) -> (LinkTable, sameTable: Bool)
     {
         let links = LinkTable(
             basePath: project.config.basePath,
@@ -89,16 +89,18 @@ extension Build {
         diagnostics += Memo.one(&memory[memo: \.checks], counts: &counts, key: checked) {
             Site.duplicateURLs(in: documents) + Term.clashes(in: documents)
         }
+        let sameTable = memory?.links?.hasSameEntries(as: links) ?? false
+        if memory != nil { memory!.links = links }
         diagnostics += Memo.run(
             &memory[memo: \.validated], documents, threads: threads, counts: &counts, id: \.contentPath,
-            isCurrent: { $1.holds(for: $0, in: links) },
+            isCurrent: { $1.holds(for: documents[$0], in: links, sameTable: sameTable) },
             compute: { document in
                 let table = links.recordingReads()
                 let found = Site.frontMatterLinks(of: document, table: table) + placeholderDiagnostics(document)
                 return (found, LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all))
             }
         ).flatMap { $0 }
-        return links
+        return (links, sameTable)
     }
 
     /// A page with a `TODO` left is not published; a draft shown with `--drafts` is a preview, so there they warn.
@@ -114,7 +116,7 @@ extension Build {
     }
 
     /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
-    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, threads: Int?, readability: Bool,
+    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, sameTable: Bool, threads: Int?, readability: Bool,
                                memory: inout BuildMemory?, counts: inout StepCounts,
                                into diagnostics: inout [Diagnostic]) -> [Page]
     {
@@ -131,9 +133,10 @@ extension Build {
         }
         let rendered = Memo.run(
             &memory[memo: \.rendered], project.documents, threads: threads, counts: &counts, id: \.contentPath,
-            isCurrent: { document, key in
-                key.allowRawHTML == config.allowRawHTML && key.readability == readability
-                    && key.page.holds(for: document, in: links)
+            isCurrent: { index, key in
+                let document = project.documents[index]
+                return key.allowRawHTML == config.allowRawHTML && key.readability == readability
+                    && key.page.holds(for: document, in: links, sameTable: sameTable)
                     && (key.glossary == glossary || !change(since: key.glossary).mayAffect(document.body))
             },
             compute: { document in

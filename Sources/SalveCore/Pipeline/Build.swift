@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var urlsPerSitemap = Site.urlsPerSitemap
     /// Keep each page's prose for readability scores; `salve check` sets it, a build does not need it.
     public var readability = false
+    /// What the build does with the project's published-urls.txt (a build with drafts only checks it).
+    public var publishedURLs = PublishedURLs.Mode.keep
+    /// Retire the URLs of published-urls.txt that the build no longer makes, instead of failing.
+    public var acceptRemoved = false
     /// Write a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file, as salve.yml's `compress: true` does.
     public var compress = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
@@ -46,6 +50,8 @@ public struct BuildReport: Sendable {
     /// The site's address as built (salve.yml's base_url or --base-url).
     public var baseURL: String
     public var basePath: String
+    /// URLs taken out of published-urls.txt by `acceptRemoved`.
+    public var retiredURLs: [String] = []
     /// `.gz` files compressed anew (`--compress`); those already holding the same file's gzip are not counted.
     public var compressed = 0
 }
@@ -61,6 +67,7 @@ struct Model: Sendable {
     var themeAssets: ThemeAssets
     var media: [(String, URL)]
     var warnings: [Diagnostic]
+    var redirects: [Redirect] = []
 }
 
 public enum Build {
@@ -70,6 +77,9 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws -> BuildReport {
         var timings = Timings(onStep: options.onStep)
         let model = try model(options, timings: &timings)
+        let published = try timings.step("check published URLs", unit: "URLs", count: \.count) {
+            try model.publishedURLs(options)
+        }
         // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
         var writer = SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep)
         writer.compress = options.compress || model.site.config.compress
@@ -79,7 +89,10 @@ public enum Build {
             var memory: BuildMemory? = nil
             written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
                                memory: &memory, timings: &timings)
-            try timings.step("write", unit: "files", count: { written }) { try staged.finish() }
+            try timings.step("write", unit: "files", count: { written }) {
+                try staged.finish()
+                try PublishedURLs.write(published, root: options.root)
+            }
         } catch {
             staged.abandon()
             throw error
@@ -88,7 +101,7 @@ public enum Build {
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
         return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
                            baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
-                           compressed: staged.compressed)
+                           retiredURLs: published.retired, compressed: staged.compressed)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -129,13 +142,13 @@ public enum Build {
         }
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
-        let links = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
+        let (links, sameTable) = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
             counts in
             validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes,
                      threads: options.threads, memory: &memory, counts: &counts, into: &diagnostics)
         }
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
-            renderMarkdown(parsed, links: links, threads: options.threads, readability: options.readability,
+            renderMarkdown(parsed, links: links, sameTable: sameTable, threads: options.threads, readability: options.readability,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
         parsed.documents = []
@@ -143,9 +156,15 @@ public enum Build {
             counts in
             assemble(parsed, pages: pages, memory: &memory, counts: &counts)
         }
+        let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
+            .union(project.themeAssets.files.map(\.path))
+        let redirects = timings.step("plan redirects", unit: "redirects", count: \.count) {
+            let (redirects, found) = Redirect.plan(pages: site.pages, outputPaths: paths,
+                                                   kept: Set(parsed.config.keep + ["CNAME"]))
+            diagnostics += found
+            return redirects
+        }
         timings.memoStep("check links", unit: "pages", count: { _ in site.pages.count }, memory: keeps) { counts in
-            let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
-                .union(project.themeAssets.files.map(\.path))
             diagnostics += checkLinks(site, outputPaths: paths, today: options.today, threads: options.threads,
                                       memory: &memory, counts: &counts)
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
@@ -154,8 +173,7 @@ public enum Build {
         return Model(
             site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
             templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
-            themeAssets: project.themeAssets, media: project.media,
-            warnings: diagnostics.sorted())
+            themeAssets: project.themeAssets, media: project.media, warnings: diagnostics.sorted(), redirects: redirects)
     }
 
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
@@ -202,7 +220,7 @@ public enum Build {
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
             Memo.one(&memory[memo: \.feeds], counts: &counts, key: FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap)) {
                 site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
-            }
+            } + Redirect.files(model.redirects, config: site.config)
         }
         for file in index + feeds { try output.write(file) }
         for file in model.themeAssets.files { try output.write(file) }
@@ -214,7 +232,7 @@ public enum Build {
     static func outputPaths(site: Site, listings: [Listing], assets: [(String, URL)], media: [String]) -> Set<String> {
         var paths = Set(site.pages.map { $0.sitePath + "index.html" } + listings.map { $0.sitePath + "index.html" })
         paths.formUnion(["index.html", "search/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
-                         "search-index.json"])
+                         "search-index.json", Redirect.hostRulesFile, Redirect.nginxFile])
         if !site.glossary.terms.isEmpty { paths.insert("glossary/index.html") }
         paths.formUnion(assets.map { "assets/" + $0.0 })
         paths.formUnion(media)

@@ -10,15 +10,20 @@ struct BuildMemory: Sendable {
     var checks: Memo<[CheckedDocument], [Diagnostic]>? = Memo()
     var validated: Memo<LinkedKey<Document>, [Diagnostic]>? = Memo()
     var rendered: Memo<RenderKey, RenderedPage>? = Memo()
-    var arranged: Memo<[ArrangementInput], Arrangement>? = Memo()
+    var arranged: Memo<[Document], Arrangement>? = Memo()
     var listings: Memo<ListingsKey, [Listing]>? = Memo()
     var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
-    var cards: Memo<CardKey, Card>? = Memo()
+    var cards: Memo<CardKey<Document>, Card>? = Memo()
     var views: Memo<ViewKey, ViewFile>? = Memo()
+    var otherViews: Memo<OtherViewsKey, [ViewFile]>? = Memo()
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
-    var searchDocuments: Memo<SearchDocument, SearchAnalysis>? = Memo()
+    var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
     var feeds: Memo<FeedKey, [OutputFile]>? = Memo()
+    /// The link table and the link checks' view of the site as last built: when they are the same, no page's
+    /// lookups in them need checking one by one.
+    var links: LinkTable?
+    var lookup: SiteLookup?
     /// salve.yml, the glossary, the synonyms and the templates as last read.
     var settingsTexts: [String?] = []
 
@@ -91,8 +96,10 @@ struct LinkedKey<Value: Sendable & Equatable>: Sendable, Equatable {
     var basePath: String
     var reads: [LinkResolution]
 
-    func holds(for value: Value, in table: LinkTable) -> Bool {
-        self.value == value && basePath == table.basePath && reads.allSatisfy { table.resolution($0.path) == $0 }
+    /// - Parameter sameTable: the table has the same entries as the last build's, so only `value` can differ.
+    func holds(for value: Value, in table: LinkTable, sameTable: Bool) -> Bool {
+        self.value == value && basePath == table.basePath
+            && (sameTable || reads.allSatisfy { table.resolution($0.path) == $0 })
     }
 }
 
@@ -138,11 +145,10 @@ struct LinkCheckKey: Sendable, Equatable {
 }
 
 
-struct CardKey: Sendable, Equatable {
+/// What a page's card and its search document read: the page (its document alone for the card) and the base path.
+struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var basePath: String
-    var kind: ContentKind
-    var metadata: Metadata
-    var sitePath: String
+    var source: Source
 }
 
 /// Everything a content page's view is made from: the page, the cards it links to, the settings and glossary
@@ -150,6 +156,35 @@ struct CardKey: Sendable, Equatable {
 struct ViewKey: Sendable, Equatable {
     var page: Page
     var related: [Card]
+    var settings: SharedSettings
+}
+
+/// The settings and glossary in one box made once per build, so ten thousand keys hold one reference to them.
+final class SharedSettings: Sendable, Equatable {
+    let config: SiteConfig
+    let glossary: Glossary
+    /// Every page links the stylesheet by its content-hashed name.
+    let assets: AssetURLs
+
+    init(config: SiteConfig, glossary: Glossary, assets: AssetURLs = AssetURLs()) {
+        self.config = config
+        self.glossary = glossary
+        self.assets = assets
+    }
+
+    static func == (a: SharedSettings, b: SharedSettings) -> Bool {
+        a === b || (a.config == b.config && a.glossary == b.glossary && a.assets == b.assets)
+    }
+}
+
+/// Everything the listings, home, search, glossary and 404 pages are made from.
+struct OtherViewsKey: Sendable, Equatable {
+    var listings: [Listing]
+    var cards: [Card]
+    /// Titles and review dates order the home and search pages.
+    var documents: [Document]
+    var conditions: [Term]
+    var treatments: [Term]
     var config: SiteConfig
     var glossary: Glossary
     /// Every page links the stylesheet by its content-hashed name.
@@ -164,7 +199,8 @@ struct HTMLKey: Sendable, Equatable {
 /// The sitemap and feed read every page's address, dates and summary, and the listings' addresses.
 struct FeedKey: Sendable, Equatable {
     var config: SiteConfig
-    var pages: [CardKey]
+    /// The pages' documents (their bodies are emptied once rendered): the front matter is what the feed reads.
+    var pages: [Document]
     var listings: [Listing]
     var hasGlossary: Bool
     var urlsPerSitemap: Int

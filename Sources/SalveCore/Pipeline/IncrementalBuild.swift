@@ -75,11 +75,12 @@ public struct IncrementalBuild: Sendable {
 
     private mutating func write(_ files: [OutputFile], warnings: [Diagnostic]) throws -> RebuildReport {
         var next: [String: WrittenFile] = [:]
-        next.reserveCapacity(files.count)
         var changed: [String] = []
         // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
         for file in files {
-            guard file.isContained else { throw SiteWriter.WriteError.pathEscapes(file.path) }
+            let last = written[file.path]
+            // A path written before was checked then.
+            guard last != nil || file.isContained else { throw SiteWriter.WriteError.pathEscapes(file.path) }
             let entry: WrittenFile
             switch file.contents {
             case .text(let text):
@@ -89,17 +90,19 @@ public struct IncrementalBuild: Sendable {
             case .copy(let source):
                 entry = .copy(source: source.path, stamp: try CopiedFile.stamp(source.path))
                 // A new stamp with the same bytes (a touch, a save without edits) is no change.
-                if case .copy = written[file.path], written[file.path] != entry,
+                if case .copy = last, last != entry,
                    CopiedFile.same(source.path, folder.root.appendingPathComponent(file.path).path)
                 {
                     next[file.path] = entry
                     continue
                 }
             }
-            if written[file.path] != entry { changed.append(file.path) }
+            // Bytes handed on unchanged from the last build are the same array, compared without reading it.
+            if last != entry { changed.append(file.path) }
             next[file.path] = entry
         }
-        let gone = written.keys.filter { next[$0] == nil }.sorted()
+        let gone = written.count == next.count && changed.allSatisfy({ written[$0] != nil })
+            ? [] : written.keys.filter { next[$0] == nil }.sorted()
         for path in changed {
             switch next[path]! {
             case .text(let bytes):

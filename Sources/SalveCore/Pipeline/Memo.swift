@@ -21,9 +21,15 @@ public struct StepCounts: Sendable, Equatable {
 struct Memo<Key: Equatable & Sendable, Value: Equatable & Sendable>: Sendable {
     private var entries: [String: Entry] = [:]
 
-    private struct Entry: Sendable {
-        var key: Key
-        var value: Value
+    /// A class, so the dictionary and arrays below move one reference per entry, not every field of a key.
+    private final class Entry: Sendable {
+        let key: Key
+        let value: Value
+
+        init(key: Key, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     init() {}
@@ -33,46 +39,59 @@ struct Memo<Key: Equatable & Sendable, Value: Equatable & Sendable>: Sendable {
     /// nothing kept.
     static func run<Item: Sendable>(
         _ memo: inout Memo?, _ items: [Item], threads: Int?, counts: inout StepCounts,
-        id: (Item) -> String, key: (Item) -> Key, compute: @Sendable (Item) -> Value
+        id: (Item) -> String, key: @Sendable (Item) -> Key, compute: @Sendable (Item) -> Value
     ) -> [Value] {
         guard memo != nil else {
             counts.computed += items.count
             return items.parallelMap(threads: threads, compute)
         }
-        return run(&memo, items.map { ($0, key($0)) }, threads: threads, counts: &counts, id: { id($0.0) },
-                   isCurrent: { $1 == $0.1 }, compute: { (compute($0.0), $0.1) })
+        // Keys are made once, here; the few items computed again make theirs again in `compute`.
+        let keys = items.map(key)
+        return run(&memo, items, threads: threads, counts: &counts, id: id,
+                   isCurrent: { index, kept in kept == keys[index] },
+                   compute: { item in (compute(item), key(item)) })
     }
 
     /// `run` for a step whose key is only known once it has run (the links a page looked up): `isCurrent` tells
-    /// whether a kept key still holds, and `compute` returns the result with its key.
+    /// whether a kept key still holds for the item at an index, and `compute` returns the result with its key.
     static func run<Item: Sendable>(
         _ memo: inout Memo?, _ items: [Item], threads: Int?, counts: inout StepCounts,
-        id: (Item) -> String, isCurrent: (Item, Key) -> Bool, compute: @Sendable (Item) -> (Value, Key)
+        id: (Item) -> String, isCurrent: (Int, Key) -> Bool, compute: @Sendable (Item) -> (Value, Key)
     ) -> [Value] {
         guard var kept = memo else {
             counts.computed += items.count
             return items.parallelMap(threads: threads) { compute($0).0 }
         }
-        memo = nil  // so the entries are not copied on write below
+        memo = nil  // so the entries are updated in place below, not copied
         let ids = items.map(id)
-        var entries: [Entry?] = items.indices.map { index in
-            guard let entry = kept.entries[ids[index]], isCurrent(items[index], entry.key) else { return nil }
-            return entry
+        var values: [Value?] = []
+        values.reserveCapacity(items.count)
+        var missing: [Int] = []
+        for index in items.indices {
+            if let entry = kept.entries[ids[index]], isCurrent(index, entry.key) {
+                values.append(entry.value)
+            } else {
+                values.append(nil)
+                missing.append(index)
+            }
         }
-        let missing = entries.indices.filter { entries[$0] == nil }
         let computed = missing.map { items[$0] }.parallelMap(threads: threads, compute)
         for (index, (value, key)) in zip(missing, computed) {
             let old = kept.entries[ids[index]]
-            entries[index] = Entry(key: key, value: old.map { $0.value == value } == true ? old!.value : value)
+            let same = old.map { $0.value == value } ?? false
+            let entry = Entry(key: key, value: same ? old!.value : value)
+            kept.entries[ids[index]] = entry
+            values[index] = entry.value
         }
         counts.computed += missing.count
         counts.reused += items.count - missing.count
-        var next: [String: Entry] = [:]
-        next.reserveCapacity(items.count)
-        for index in items.indices { next[ids[index]] = entries[index]! }
-        kept.entries = next
+        if kept.entries.count != items.count {
+            // Items went away: keep only the current ones.
+            let current = Set(ids)
+            kept.entries = kept.entries.filter { current.contains($0.key) }
+        }
         memo = kept
-        return entries.map { $0!.value }
+        return values.map { $0! }
     }
 
     /// A single result (the whole of a step that makes one thing, such as the sitemap), memoized the same way.

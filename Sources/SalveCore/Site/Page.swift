@@ -19,12 +19,36 @@ public struct RenderedTable: Sendable, Equatable {
     public var rows: [Row]
 }
 
+/// A page with its rendered Markdown. Like `Document`, its fields live in one shared box, so copies are cheap and
+/// two copies of one page compare equal at once.
 public struct Page: Sendable, Equatable {
-    public var document: Document
-    public var body: RenderedMarkdown
-    public var table: RenderedTable?
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let document: Document
+        let body: RenderedMarkdown
+        let table: RenderedTable?
+
+        init(document: Document, body: RenderedMarkdown, table: RenderedTable?) {
+            self.document = document
+            self.body = body
+            self.table = table
+        }
+    }
+
+    public init(document: Document, body: RenderedMarkdown, table: RenderedTable?) {
+        storage = Storage(document: document, body: body, table: table)
+    }
+
+    public var document: Document { storage.document }
+    public var body: RenderedMarkdown { storage.body }
+    public var table: RenderedTable? { storage.table }
 
     public var kind: ContentKind { document.kind }
     public var metadata: Metadata { document.metadata }
     public var sitePath: String { document.sitePath }
+
+    public static func == (a: Page, b: Page) -> Bool {
+        a.storage === b.storage || (a.document == b.document && a.body == b.body && a.table == b.table)
+    }
 }

@@ -72,6 +72,8 @@ extension Site {
     /// Puts one note on the first error of each file that failed to parse, counting the links to it that were not
     /// checked (Markdown links and front matter `related` / `article` links of the published pages).
     static func noteUncheckedLinks(_ diagnostics: [Diagnostic], pages: [Page], table: LinkTable) -> [Diagnostic] {
+        // Only a file that failed to parse has links to note, and then it has an error: most builds have none.
+        guard diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
         var linking: [String: (links: Int, pages: Set<String>)] = [:]
         for page in pages {
             let document = page.document

@@ -82,6 +82,7 @@ extension Site {
         ]
         let about = conditions(of: page) + treatments(of: page)
         if !about.isEmpty { data["about"] = .array(about) }
+        if let updated = metadata.lastUpdated { data["dateModified"] = .string(updated.description) }
         if !metadata.references.isEmpty { data["citation"] = .array(metadata.references.map(citation)) }
         return data
     }

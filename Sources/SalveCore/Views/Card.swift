@@ -2,17 +2,45 @@
 
 /// What `partials/card.mustache` sees. The same page's card is the same value on every listing, so the
 /// template engine renders it once per build (`fragmentID`).
+/// Its fields are boxed, as `Page`'s are: cards are copied onto every list and into every related-pages key.
 public struct Card: TemplateContext, Equatable {
-    public var title: String
-    public var url: String
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let title: String, url: String, kind: String?, summary: String?, lastReviewed: String?, lastReviewedISO: String?
+        let count: Int?
+
+        init(title: String, url: String, kind: String?, summary: String?, lastReviewed: String?,
+             lastReviewedISO: String?, count: Int?)
+        {
+            (self.title, self.url, self.kind, self.summary) = (title, url, kind, summary)
+            (self.lastReviewed, self.lastReviewedISO, self.count) = (lastReviewed, lastReviewedISO, count)
+        }
+    }
+
+    public init(title: String, url: String, kind: String? = nil, summary: String? = nil, lastReviewed: String? = nil,
+                lastReviewedISO: String? = nil, count: Int? = nil)
+    {
+        storage = Storage(title: title, url: url, kind: kind, summary: summary, lastReviewed: lastReviewed,
+                          lastReviewedISO: lastReviewedISO, count: count)
+    }
+
+    public var title: String { storage.title }
+    public var url: String { storage.url }
     /// "Article", "FAQ" or "Comparison"; nil for a condition or treatment on a term index.
-    public var kind: String?
-    public var summary: String?
+    public var kind: String? { storage.kind }
+    public var summary: String? { storage.summary }
     /// The review date written out ("14 September 2026") and as ISO 8601; nil for terms.
-    public var lastReviewed: String?
-    public var lastReviewedISO: String?
+    public var lastReviewed: String? { storage.lastReviewed }
+    public var lastReviewedISO: String? { storage.lastReviewedISO }
     /// How many pages a condition or treatment has; nil for pages.
-    public var count: Int?
+    public var count: Int? { storage.count }
+
+    public static func == (a: Card, b: Card) -> Bool {
+        a.storage === b.storage
+            || (a.title == b.title && a.url == b.url && a.kind == b.kind && a.summary == b.summary
+                && a.lastReviewed == b.lastReviewed && a.lastReviewedISO == b.lastReviewedISO && a.count == b.count)
+    }
 
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
@@ -28,4 +56,15 @@ public struct Card: TemplateContext, Equatable {
     }
 
     public var fragmentID: String? { url }
+}
+
+extension Card: CustomReflectable {
+    /// The fields, not the box, so tools that list a view's names (the README reference test) see them.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            (label: "title", value: title as Any), (label: "url", value: url as Any), (label: "kind", value: kind as Any),
+            (label: "summary", value: summary as Any), (label: "lastReviewed", value: lastReviewed as Any),
+            (label: "lastReviewedISO", value: lastReviewedISO as Any), (label: "count", value: count as Any),
+        ])
+    }
 }

@@ -17,13 +17,18 @@ public struct PageContent: TemplateContext, Equatable {
     public var kind: String
     /// The rendered Markdown body (before the first question on FAQ pages and comparisons).
     public var body: String
-    /// "On this page": articles with more than one section.
+    /// "On this page": articles with more than one section; on FAQ pages, every question.
     public var toc: TableOfContents?
     public var reviewedBy: String
     public var lastReviewed: String
     public var lastReviewedISO: String
     public var nextReview: String
     public var nextReviewISO: String
+    /// "Page last updated", when the front matter gives `updated` or `changes`.
+    public var lastUpdated: String? = nil
+    public var lastUpdatedISO: String? = nil
+    /// What changed, newest first, when the front matter lists any.
+    public var changes: ChangeList? = nil
     public var references: ReferenceList?
     public var related: RelatedPages?
     public var topics: Topics?
@@ -47,6 +52,9 @@ public struct PageContent: TemplateContext, Equatable {
         case "last_reviewed_iso": .text(lastReviewedISO)
         case "next_review": .text(nextReview)
         case "next_review_iso": .text(nextReviewISO)
+        case "last_updated": lastUpdated.map(TemplateValue.text)
+        case "last_updated_iso": lastUpdatedISO.map(TemplateValue.text)
+        case "changes": changes.map(TemplateValue.view)
         case "references": references.map(TemplateValue.view)
         case "related": related.map(TemplateValue.view)
         case "topics": topics.map(TemplateValue.view)
@@ -96,6 +104,30 @@ public struct ReferenceList: TemplateContext, Equatable {
             case "publisher": publisher.map(TemplateValue.text)
             case "year": year.map(TemplateValue.text)
             case "url": url.map(TemplateValue.text)
+            default: nil
+            }
+        }
+    }
+
+    public var items: [Item]
+
+    public func templateValue(_ name: String) -> TemplateValue? {
+        name == "items" ? .list(items) : nil
+    }
+}
+
+/// A page's list of changes (`changes:` in the front matter).
+public struct ChangeList: TemplateContext, Equatable {
+    public struct Item: TemplateContext, Equatable {
+        public var date: String
+        public var dateISO: String
+        public var text: String
+
+        public func templateValue(_ name: String) -> TemplateValue? {
+            switch name {
+            case "date": .text(date)
+            case "date_iso": .text(dateISO)
+            case "text": .text(text)
             default: nil
             }
         }

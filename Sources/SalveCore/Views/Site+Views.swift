@@ -137,15 +137,23 @@ extension Site {
     func content(_ index: Int, cards: [Card]) -> PageContent {
         let page = pages[index]
         let metadata = page.metadata
-        let toc = page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
+        // Articles list their sections when they have several; FAQ pages list every question, so they can be scanned.
+        let toc = page.kind == .faq
+            ? page.body.sections.map { TableOfContents.Entry(text: $0.heading.text, id: $0.heading.id) }
+            : page.body.headings.filter { $0.level == 2 }.map { TableOfContents.Entry(text: $0.text, id: $0.id) }
         let conditions = termLinks(metadata.conditions, .conditions)
         let treatments = termLinks(metadata.treatments, .treatments)
         return PageContent(
             title: metadata.title, summary: metadata.summary, kind: page.kind.label, body: page.body.html,
-            toc: page.kind == .article && toc.count > 1 ? TableOfContents(entries: toc) : nil,
+            toc: (page.kind == .article && toc.count > 1) || (page.kind == .faq && !toc.isEmpty)
+                ? TableOfContents(entries: toc) : nil,
             reviewedBy: metadata.reviewedBy,
             lastReviewed: metadata.lastReviewed.longForm, lastReviewedISO: metadata.lastReviewed.description,
             nextReview: metadata.nextReview.longForm, nextReviewISO: metadata.nextReview.description,
+            lastUpdated: metadata.lastUpdated?.longForm, lastUpdatedISO: metadata.lastUpdated?.description,
+            changes: metadata.changes.isEmpty ? nil : ChangeList(items: metadata.changes.map { change in
+                ChangeList.Item(date: change.date.longForm, dateISO: change.date.description, text: change.text)
+            }),
             references: metadata.references.isEmpty ? nil : ReferenceList(items: metadata.references.map { reference in
                 ReferenceList.Item(
                     title: reference.title, publisher: reference.publisher.nonEmpty, year: reference.year.nonEmpty,

@@ -21,9 +21,27 @@ public enum View: Sendable, Equatable {
     }
 }
 
-/// A page to render: its output path, its template (`article`, `list`, …) and its view.
+/// A page to render: its output path, its template (`article`, `list`, …) and its view. The view is boxed, as
+/// `Page` is: a view is fifty strings, and the preview copies and compares ten thousand of them per rebuild.
 public struct ViewFile: Sendable, Equatable {
     public var path: String
     public var template: String
-    public var view: View
+    private let box: Box
+
+    private final class Box: Sendable {
+        let view: View
+        init(_ view: View) { self.view = view }
+    }
+
+    public init(path: String, template: String, view: View) {
+        self.path = path
+        self.template = template
+        box = Box(view)
+    }
+
+    public var view: View { box.view }
+
+    public static func == (a: ViewFile, b: ViewFile) -> Bool {
+        a.path == b.path && a.template == b.template && (a.box === b.box || a.view == b.view)
+    }
 }

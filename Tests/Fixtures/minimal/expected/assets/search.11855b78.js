@@ -1,6 +1,7 @@
-// The search page: results as you type, q kept in the URL, the count announced. Content never becomes HTML:
-// results are built from text nodes, and the only elements added around matched words are <mark>s.
-import { SearchEngine, highlight } from "./search-engine.d9f4b4d8.js";
+// The search page: results as you type, q kept in the URL, the count announced, more results on request.
+// Content never becomes HTML: results are built from text nodes, and the only elements added around matched
+// words are <mark>s.
+import { SearchEngine, highlight } from "./search-engine.794b2538.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];
@@ -34,7 +35,23 @@ function start() {
     }
     try {
       const found = await engine.search(query, { typing, limit: SHOWN });
-      if (mine === generation) render(found, query);
+      if (mine === generation) render(found, query, () => more(query, typing, mine));
+    } catch {
+      if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
+    }
+  }
+
+  // The next results after those shown, appended to the list; focus moves to the first new one.
+  async function more(query, typing, mine) {
+    const list = container.querySelector("ol");
+    const offset = list.children.length;
+    try {
+      const found = await engine.search(query, { typing, limit: SHOWN, offset });
+      if (mine !== generation) return;
+      for (const result of found.results) list.append(item(result, found.terms, found.phrases));
+      showing(found.total, list.children.length, query);
+      offerMore(found.total, list.children.length, () => more(query, typing, mine));
+      list.children[offset]?.querySelector("a")?.focus();
     } catch {
       if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
     }
@@ -71,11 +88,8 @@ function keepInURL(query) {
   history.replaceState(null, "", url);
 }
 
-function render({ total, results, terms }, query) {
-  status.textContent = total === 0
-    ? `No results for “${query}”. Try other words, or browse all topics below.`
-    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
-      (total > results.length ? `, showing the best ${results.length}.` : ".");
+function render({ total, results, terms, phrases }, query, next) {
+  showing(total, results.length, query);
   if (total === 0) {
     container.replaceChildren();
     return;
@@ -85,19 +99,46 @@ function render({ total, results, terms }, query) {
   const list = document.createElement("ol");
   list.className = "cards search-results";
   list.setAttribute("aria-labelledby", "results-heading");
-  for (const result of results) list.append(item(result, terms));
+  for (const result of results) list.append(item(result, terms, phrases));
   container.replaceChildren(heading, list);
+  offerMore(total, results.length, next);
 }
 
-function item(result, terms) {
+function showing(total, shown, query) {
+  status.textContent = total === 0
+    ? `No results for “${query}”. Try other words, or browse all topics below.`
+    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
+      (total > shown ? `, showing the best ${shown}.` : ".");
+}
+
+// A button after the list while results are left over; it replaces the one before it.
+function offerMore(total, shown, next) {
+  container.querySelector(".search-more")?.remove();
+  if (total <= shown) return;
+  const button = element("button", `Show ${Math.min(SHOWN, total - shown)} more results`, "search-more");
+  button.type = "button";
+  button.addEventListener("click", next, { once: true });
+  container.append(button);
+}
+
+function item(result, terms, phrases) {
   const li = document.createElement("li");
   li.className = "card search-result";
   const link = element("a", result.title);
-  link.href = /^(\/|https?:\/\/)/.test(result.url) ? result.url : "#";
+  link.href = safeURL(result.url);
   const title = document.createElement("h3");
   title.append(link);
+  const parts = [title, element("span", result.kind, "card-kind")];
+  if (result.page) {
+    // A FAQ answer's title is its question: name the page it is on.
+    const from = element("p", "from: ", "search-from");
+    const page = element("a", result.page.title);
+    page.href = safeURL(result.page.url);
+    from.append(page);
+    parts.push(from);
+  }
   const snippet = document.createElement("p");
-  for (const piece of highlight(result.snippet, terms)) {
+  for (const piece of highlight(result.snippet, terms, phrases)) {
     snippet.append(piece.mark ? element("mark", piece.text) : document.createTextNode(piece.text));
   }
   const reviewed = element("p", "Last reviewed ");
@@ -105,8 +146,12 @@ function item(result, terms) {
   const time = element("time", longDate(result.lastReviewed));
   time.dateTime = result.lastReviewed;
   reviewed.append(time);
-  li.append(title, element("span", result.kind, "card-kind"), snippet, reviewed);
+  li.append(...parts, snippet, reviewed);
   return li;
+}
+
+function safeURL(url) {
+  return /^(\/|https?:\/\/)/.test(url) ? url : "#";
 }
 
 function element(name, text, className) {
