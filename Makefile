@@ -13,6 +13,7 @@ deps:
 	@missing=""; \
 	pkg-config --exists libcmark-gfm || missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
 	command -v cmark-gfm >/dev/null || missing="$$missing cmark-gfm"; \
+	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -67,13 +67,20 @@ enum LiveReload {
             sessionStorage.setItem(key, String(scrollY));
             location.reload();
           });
-          events.addEventListener("stylesheets", () => {
+          events.addEventListener("stylesheets", async () => {
             hide();
-            for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-              const url = new URL(link.href);
+            // Stylesheets have content-hashed names: the page as rebuilt names the new ones, in the same order.
+            let fresh = [];
+            try {
+              const text = await (await fetch(location.href, { cache: "no-store" })).text();
+              fresh = [...new DOMParser().parseFromString(text, "text/html").querySelectorAll('link[rel="stylesheet"]')];
+            } catch {}
+            const links = document.querySelectorAll('link[rel="stylesheet"]');
+            links.forEach((link, index) => {
+              const url = new URL(fresh.length === links.length ? fresh[index].getAttribute("href") : link.href, location.href);
               url.searchParams.set("salve", String(Date.now()));
               link.href = url.href;
-            }
+            });
           });
           events.addEventListener("errors", (event) => show(JSON.parse(event.data)));
         })();

@@ -15,6 +15,7 @@ struct BuildCommand: ParsableCommand {
             no longer makes one of them fails, unless a page's `moved_from` covers it or --accept-removed retires it. \
             --drafts builds check the list but never write it.
             Example: salve build --drafts --output /tmp/preview
+            Example: salve build --compress (site/style.css and site/style.css.gz, for nginx gzip_static)
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -27,6 +28,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(name: .customLong("base-url"), help: "Use this address instead of salve.yml's base_url.")
     var baseURL: String?
+
+    @Flag(help: "Also write a .gz beside each HTML, CSS, JS, JSON, XML and SVG file (as salve.yml's `compress: true`).")
+    var compress = false
 
     @Flag(name: .customLong("accept-removed"),
           help: "Retire the URLs in published-urls.txt that this build no longer makes, instead of failing.")
@@ -49,6 +53,7 @@ struct BuildCommand: ParsableCommand {
             baseURL: baseURL, threads: threads.map { max(1, $0) })
         options.acceptRemoved = acceptRemoved
         options.onStep = BuildProgress.handler(verbose: verbose)
+        options.compress = compress
         do {
             let report = try Build.run(options)
             BuildProgress.clear()

@@ -63,9 +63,16 @@ struct SearchIndexTests {
         let first = try #require((entry["terms"] as? [String: Any])?["first"] as? [String])
         #expect(first.count > 3, "3,000 words make several term shards")
         #expect(first == first.sorted())
+        /// A file's path from the entry point: its section's folder, its number and the hash listed for it.
+        func named(_ section: String, _ number: Int, at position: Int? = nil) throws -> String {
+            let part = try #require(entry[section] as? [String: Any])
+            let hashes = try #require(part["files"] as? [String])
+            return "search/\(section)/\(number).\(hashes[position ?? number]).json"
+        }
+        #expect(try named("terms", 0) == "search/terms/0.\(ContentHash.of(index.shards[0].bytes)).json")
         var seen: [String: Int] = [:]
         for shard in first.indices {
-            let terms = try #require(try json("search/terms/\(shard).json") as? [String: [Int]])
+            let terms = try #require(try json(named("terms", shard)) as? [String: [Int]])
             for term in terms.keys {
                 #expect(term >= first[shard] && (shard + 1 == first.count || term < first[shard + 1]))
                 seen[term, default: 0] += 1
@@ -74,9 +81,10 @@ struct SearchIndexTests {
         #expect(seen.count == index.postings.count && seen.values.allSatisfy { $0 == 1 })
         let chunks = files.filter { $0.path.hasPrefix("search/results/") }
         #expect(chunks.count == 3)
-        #expect((try json("search/results/2.json") as? [[String]])?.count == 5)
+        #expect((try json(named("results", 2)) as? [[String]])?.count == 5)
         #expect(entry["synonyms"] as? [[[String]]] == [[["ldn"], ["low", "dose", "naltrexon"]]])
-        let words4 = try #require(try json("search/words/4.json") as? [String])
+        let lengths = try #require((entry["words"] as? [String: Any])?["lengths"] as? [Int])
+        let words4 = try #require(try json(named("words", 4, at: lengths.firstIndex(of: 4)!)) as? [String])
         #expect(words4.contains("page"))
         #expect(index.postings["12"] != nil, "numbers are searchable")
         for file in files where file.path.hasPrefix("search/words/") {

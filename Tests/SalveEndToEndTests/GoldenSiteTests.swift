@@ -40,7 +40,9 @@ struct GoldenSiteTests {
                 #expect(url.hasPrefix("/health/"), "\(path) links to \(url) outside /health/")
             }
         }
-        let chunk = try #require(JSONSerialization.jsonObject(with: Data(try site.read("search/results/0.json").utf8)) as? [[String]])
+        let entry = try #require(JSONSerialization.jsonObject(with: Data(try site.read("search-index.json").utf8)) as? [String: Any])
+        let hash = try #require(((entry["results"] as? [String: Any])?["files"] as? [String])?.first)
+        let chunk = try #require(JSONSerialization.jsonObject(with: Data(try site.read("search/results/0.\(hash).json").utf8)) as? [[String]])
         #expect(!chunk.isEmpty && chunk.allSatisfy { $0[0].hasPrefix("/health/") })
         #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/health/articles/sleep/</loc>"))
     }

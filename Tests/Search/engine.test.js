@@ -4,26 +4,27 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SearchEngine, editDistance, allowedTypos, highlight } from "../../templates/assets/search-engine.js";
 
-// Three results; terms split over three shards starting at "", "fog" and "pain".
+// Three results; terms split over three shards starting at "", "fog" and "pain". Each file's name carries the
+// hash that search-index.json lists for it (made up here: the engine only joins names).
 const files = {
   "search-index.json": {
-    version: 2,
-    terms: { path: "search/terms/", first: ["cbt", "fog", "pain"] },
-    results: { path: "search/results/", count: 3, chunk: 2 },
-    words: { path: "search/words/", lengths: [3, 4, 5, 8, 9] },
+    version: 3,
+    terms: { path: "search/terms/", first: ["cbt", "fog", "pain"], files: ["0c1d2e3f", "1a2b3c4d", "2f3e4d5c"] },
+    results: { path: "search/results/", count: 3, chunk: 2, files: ["9a8b7c6d", "5e4f3a2b"] },
+    words: { path: "search/words/", lengths: [3, 4, 5, 8, 9], files: ["33aa33aa", "44bb44bb", "55cc55cc", "88dd88dd", "99ee99ee"] },
     synonyms: [[["ldn"], ["low", "dose", "naltrexon"]]],
   },
-  "search/terms/0.json": { cbt: [200, 2, 300], dose: [100, 0, 250] },
-  "search/terms/1.json": { fog: [150, 1, 300], low: [80, 0, 250], ldn: [300, 1, 100], naltrexon: [200, 0, 300] },
-  "search/terms/2.json": { pain: [50, 0, 100, 1, 100], painkil: [250, 2, 200] },
-  "search/results/0.json": [["/a/", "Article", "Low-dose naltrexone", "Naltrexone at a low dose.", "2026-01-01"],
+  "search/terms/0.0c1d2e3f.json": { cbt: [200, 2, 300], dose: [100, 0, 250] },
+  "search/terms/1.1a2b3c4d.json": { fog: [150, 1, 300], low: [80, 0, 250], ldn: [300, 1, 100], naltrexon: [200, 0, 300] },
+  "search/terms/2.2f3e4d5c.json": { pain: [50, 0, 100, 1, 100], painkil: [250, 2, 200] },
+  "search/results/0.9a8b7c6d.json": [["/a/", "Article", "Low-dose naltrexone", "Naltrexone at a low dose.", "2026-01-01"],
     ["/b/#fog", "FAQ", "What is fibro fog?", "Fog and pain.", "2026-02-01"]],
-  "search/results/1.json": [["/c/", "Comparison", "Painkillers and CBT", "Compared.", "2026-03-01"]],
-  "search/words/3.json": ["cbt", "fog", "ldn", "low"],
-  "search/words/4.json": ["dose", "pain"],
-  "search/words/5.json": [],
-  "search/words/8.json": [],
-  "search/words/9.json": ["naltrexon"],
+  "search/results/1.5e4f3a2b.json": [["/c/", "Comparison", "Painkillers and CBT", "Compared.", "2026-03-01"]],
+  "search/words/3.33aa33aa.json": ["cbt", "fog", "ldn", "low"],
+  "search/words/4.44bb44bb.json": ["dose", "pain"],
+  "search/words/5.55cc55cc.json": [],
+  "search/words/8.88dd88dd.json": [],
+  "search/words/9.99ee99ee.json": ["naltrexon"],
 };
 const fetched = [];
 const engine = new SearchEngine(new URL("https://example.org/health/search-index.json"), async (url) => {

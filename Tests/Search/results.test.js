@@ -6,22 +6,23 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { SearchEngine, highlight } from "../../templates/assets/search-engine.js";
 
-// Results in URL order, as Salve writes them; chunks of two, so a page and its answers span chunks.
+// Results in URL order, as Salve writes them; chunks of two, so a page and its answers span chunks. File names carry
+// the hashes the entry point lists (made up here).
 const files = {
   "search-index.json": {
-    version: 2,
-    terms: { path: "search/terms/", first: [""] },
-    results: { path: "search/results/", count: 5, chunk: 2 },
-    words: { path: "search/words/", lengths: [4] },
+    version: 3,
+    terms: { path: "search/terms/", first: [""], files: ["0a0a0a0a"] },
+    results: { path: "search/results/", count: 5, chunk: 2, files: ["1b1b1b1b", "2c2c2c2c", "3d3d3d3d"] },
+    words: { path: "search/words/", lengths: [4], files: ["4e4e4e4e"] },
     synonyms: [],
   },
-  "search/terms/0.json": { pain: [100, 0, 100, 1, 100, 1, 100, 1, 100, 1, 100] },
-  "search/results/0.json": [["/a/", "Article", "Pain", "Pain.", "2026-01-01"],
+  "search/terms/0.0a0a0a0a.json": { pain: [100, 0, 100, 1, 100, 1, 100, 1, 100, 1, 100] },
+  "search/results/0.1b1b1b1b.json": [["/a/", "Article", "Pain", "Pain.", "2026-01-01"],
     ["/faq/", "FAQ", "Pain questions and answers", "Pain.", "2026-01-01"]],
-  "search/results/1.json": [["/faq/#one", "FAQ", "Question one?", "Pain.", "2026-01-01"],
+  "search/results/1.2c2c2c2c.json": [["/faq/#one", "FAQ", "Question one?", "Pain.", "2026-01-01"],
     ["/faq/#two", "FAQ", "Question two?", "Pain.", "2026-01-01"]],
-  "search/results/2.json": [["/other/#three", "FAQ", "An answer whose page is not indexed", "Pain.", "2026-01-01"]],
-  "search/words/4.json": ["pain"],
+  "search/results/2.3d3d3d3d.json": [["/other/#three", "FAQ", "An answer whose page is not indexed", "Pain.", "2026-01-01"]],
+  "search/words/4.4e4e4e4e.json": ["pain"],
 };
 const small = new SearchEngine(new URL("https://example.org/search-index.json"), async (url) => {
   const path = url.pathname.slice(1);

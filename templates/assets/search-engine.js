@@ -74,8 +74,16 @@ export class SearchEngine {
     return low;
   }
 
+  /**
+   * A file of the index by its number: `search-index.json` lists the hash in each file's name, so a page and
+   * the index files it reads always come from one build.
+   */
+  file(part, number, position = number) {
+    return this.load(`${part.path}${number}.${part.files[position]}.json`);
+  }
+
   async shard(entry, index) {
-    return this.load(entry.terms.path + index + ".json");
+    return this.file(entry.terms, index);
   }
 
   /**
@@ -110,7 +118,7 @@ export class SearchEngine {
   async typos(entry, t, max) {
     const length = Array.from(t).length;
     const lengths = entry.words.lengths.filter((l) => Math.abs(l - length) <= max);
-    const lists = await Promise.all(lengths.map((l) => this.load(entry.words.path + l + ".json")));
+    const lists = await Promise.all(lengths.map((l) => this.file(entry.words, l, entry.words.lengths.indexOf(l))));
     const found = [];
     for (const list of lists) {
       for (const word of list) {
@@ -262,7 +270,7 @@ export class SearchEngine {
   /** Result `id`'s data: [url, kind, title, snippet, lastReviewed]. */
   async result(entry, id) {
     const chunkSize = entry.results.chunk;
-    return (await this.load(entry.results.path + Math.floor(id / chunkSize) + ".json"))[id % chunkSize];
+    return (await this.file(entry.results, Math.floor(id / chunkSize)))[id % chunkSize];
   }
 
   /**

@@ -1,5 +1,5 @@
 // Fuzz target: text processing on any string: readability (words, sentences, syllables), heading slugs,
-// diacritic folding, link classification and percent-decoding.
+// diacritic folding, link classification and percent-decoding; the same bytes as an image header (sizes in range).
 import FuzzSupport
 @testable import SalveCore
 
@@ -14,6 +14,15 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
     if case .success(.content(let path, _)) = LinkDestination.classify(text, from: "articles/a.md") {
         precondition(!path.split(separator: "/").contains(".."), "a content link escaped: \(path)")
     }
+    if case .success(.site(let path, _)) = LinkDestination.classify(text, from: "articles/a.md") {
+        precondition(!path.split(separator: "/").contains(".."), "a site path escaped: \(path)")
+    }
+    if let size = ImageSize.read(Array(UnsafeBufferPointer(start: bytes, count: count))) {
+        precondition((1...ImageSize.largest).contains(size.width) && (1...ImageSize.largest).contains(size.height))
+    }
+    // An image tag is written verbatim into the page: the text may not break out of its attributes.
+    let tag = DocumentWalk.imageTag(src: text, alt: text, title: text, size: nil)
+    precondition(tag.filter { $0 == "\"" }.count == 10 && !tag.dropFirst().dropLast().contains { $0 == "<" || $0 == ">" })
     _ = text.foldingDiacritics
     _ = text.collapsingWhitespace()
     return 0

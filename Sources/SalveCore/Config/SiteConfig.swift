@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var keep: [String] = []
     /// How many of the most recently reviewed pages feed.xml lists (`feed: {entries: 50}`).
     public var feedEntries = 50
+    /// Whether `salve build` writes a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file (`compress: true`).
+    public var compress = false
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -54,7 +56,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
-        "readability", "keep", "feed",
+        "readability", "keep", "feed", "compress",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -93,6 +95,7 @@ extension SiteConfig {
         var markdown = YAMLFields(fields.node("markdown"), path: path, lineOffset: 0, what: "`markdown`")
         markdown.rejectUnknownKeys(allowed: ["raw_html"], what: "`markdown`")
         config.allowRawHTML = markdown.bool("raw_html") ?? false
+        config.compress = fields.bool("compress") ?? false
         var readability = YAMLFields(fields.node("readability"), path: path, lineOffset: 0, what: "`readability`")
         readability.rejectUnknownKeys(allowed: ["max_grade"], what: "`readability`")
         if let grade = readability.node("max_grade") {

@@ -123,8 +123,16 @@ export class SearchEngine {
     return low;
   }
 
+  /**
+   * A file of the index by its number: `search-index.json` lists the hash in each file's name, so a page and
+   * the index files it reads always come from one build.
+   */
+  file(part, number, position = number) {
+    return this.load(`${part.path}${number}.${part.files[position]}.json`);
+  }
+
   async shard(entry, index) {
-    return this.load(entry.terms.path + index + ".json");
+    return this.file(entry.terms, index);
   }
 
   /**
@@ -159,7 +167,7 @@ export class SearchEngine {
   async typos(entry, t, max) {
     const length = Array.from(t).length;
     const lengths = entry.words.lengths.filter((l) => Math.abs(l - length) <= max);
-    const lists = await Promise.all(lengths.map((l) => this.load(entry.words.path + l + ".json")));
+    const lists = await Promise.all(lengths.map((l) => this.file(entry.words, l, entry.words.lengths.indexOf(l))));
     const found = [];
     for (const list of lists) {
       for (const word of list) {
@@ -311,7 +319,7 @@ export class SearchEngine {
   /** Result `id`'s data: [url, kind, title, snippet, lastReviewed]. */
   async result(entry, id) {
     const chunkSize = entry.results.chunk;
-    return (await this.load(entry.results.path + Math.floor(id / chunkSize) + ".json"))[id % chunkSize];
+    return (await this.file(entry.results, Math.floor(id / chunkSize)))[id % chunkSize];
   }
 
   /**
@@ -981,8 +989,8 @@ dl.glossary dd { margin-left: 0; }
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="{{title}}">
 <meta name="twitter:description" content="{{description}}">
-<link rel="icon" href="{{site.base}}assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="{{site.base}}assets/style.css">
+<link rel="icon" href="{{site.assets.favicon_svg}}" type="image/svg+xml">
+<link rel="stylesheet" href="{{site.assets.style_css}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
 {{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
 {{$head}}{{/head}}
@@ -1243,7 +1251,7 @@ dl.glossary dd { margin-left: 0; }
         "search.mustache": #"""
 {{<base}}
 {{$header_search}}{{/header_search}}
-{{$head}}<script type="module" src="{{site.base}}assets/search.js"></script>{{/head}}
+{{$head}}<script type="module" src="{{site.assets.search_js}}"></script>{{/head}}
 {{$main}}
 <div class="wrap">
 <h1>Search</h1>

@@ -12,6 +12,10 @@ struct Project: Sendable {
     var templates: TemplateLibrary
     /// Theme assets as (path under assets/, source file).
     var assets: [(String, URL)]
+    /// The theme assets with their content-hashed names.
+    var themeAssets = ThemeAssets()
+    /// The width and height of each image under content/media that has one in its header, by path under content/.
+    var imageSizes: [String: ImageSize] = [:]
     /// Problems reading the files: missing, unreadable, not UTF-8, links leaving the project.
     var diagnostics: [Diagnostic]
 
@@ -42,11 +46,17 @@ struct Project: Sendable {
         let (templates, templateDiagnostics) = TemplateLibrary.load(
             from: root.appendingPathComponent("templates"), displayFolder: "templates")
         diagnostics += templateDiagnostics
+        let assets = templates.assets.map { ($0, root.appendingPathComponent("templates/assets").appendingPathComponent($0)) }
+        let (themeAssets, assetDiagnostics) = ThemeAssets.make(assets)
+        diagnostics += assetDiagnostics
+        var imageSizes: [String: ImageSize] = [:]
+        for path in content.media {
+            imageSizes[path] = ImageSize.read(file: contentFolder.appendingPathComponent(path))
+        }
         return Project(
             configText: configText, content: content, glossaryText: glossaryText, synonymsText: synonymsText,
             templates: templates,
-            assets: templates.assets.map { ($0, root.appendingPathComponent("templates/assets").appendingPathComponent($0)) },
-            diagnostics: diagnostics, contentFolder: contentFolder)
+            assets: assets, themeAssets: themeAssets, imageSizes: imageSizes, diagnostics: diagnostics, contentFolder: contentFolder)
     }
 
     /// A file's text, or nil when it does not exist; a file that is not UTF-8 is an error naming the line.

@@ -15,7 +15,7 @@ struct DocumentWalk {
     private(set) var headings: [FoundHeading] = []
     private(set) var links: [FoundLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var linkNodes: [(node: OpaquePointer, url: String, line: Int, column: Int?, hasText: Bool)] = []
+    private(set) var linkNodes: [(node: OpaquePointer, url: String, line: Int, column: Int?, hasText: Bool)] = []
     /// The Markdown, and the byte offset where each of its lines starts, to turn cmark's byte columns into
     /// character columns (found with a byte scan: splitting every page into Substrings cost more than cmark).
     private let source: String
@@ -85,8 +85,9 @@ struct DocumentWalk {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if headingText != nil { headingText! += literal } else { append(literal, to: section) }
                 if linkText != nil { linkText! += literal }
-                if type == CMARK_NODE_TEXT, headingText == nil {
-                    if linkText == nil, imageDepth == 0 { glossaryCandidates.append(node) }
+                // An image's alt text is not running prose: readability formulas would count it as sentences.
+                if type == CMARK_NODE_TEXT, headingText == nil, imageDepth == 0 {
+                    if linkText == nil { glossaryCandidates.append(node) }
                     paragraph += literal
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -222,7 +223,7 @@ extension DocumentWalk {
                                           "the link \"\(original)\" points outside content/",
                                           fix: "link to a file inside content/"))
             case .success(let destination):
-                links.append(FoundLink(destination: destination, line: line, column: column, hasText: hasText))
+                links.append(FoundLink(destination: destination, line: line, column: column, hasText: hasText, written: url))
                 // The build stops on the linked file's own error; it is the one to report.
                 guard !table.isUnchecked(destination) else { continue }
                 switch table.href(for: destination, original: url) {

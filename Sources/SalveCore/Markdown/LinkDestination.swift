@@ -7,9 +7,10 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
     case anchor(String)
     /// Another content file (`articles/ldn.md`, under content/), with an optional anchor.
     case content(path: String, anchor: String?)
-    /// A root-relative site path without the base path (`media/x.png`, `articles/ldn/`), with an optional anchor.
+    /// A root-relative site path without the base path (`media/x.png`, `articles/ldn/`), with an optional anchor;
+    /// also a relative link to a file in content/media (`../media/x.png`).
     case site(path: String, anchor: String?)
-    /// A relative link that is not a content file; left alone.
+    /// A relative link that is neither a content file nor a file in content/media; left alone.
     case relative(String)
 
     /// Classifies `url` as written in the file at `contentPath`, or says why it cannot be followed.
@@ -28,6 +29,11 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
             guard let path = normalise(joining: "", decoded) else { return .failure(.leavesContent(url)) }
             let keepsSlash = decoded.hasSuffix("/") && !path.isEmpty
             return .success(.site(path: keepsSlash ? path + "/" : path, anchor: anchor))
+        }
+        // A relative path to a file in content/media is written from the Markdown file's folder, not the page's
+        // URL (`../media/p.png` from articles/ldn.md), so it becomes a site path like a root-relative one.
+        if let path = normalise(joining: folder(of: contentPath), decoded), path.hasPrefix(ContentSource.mediaFolder + "/") {
+            return .success(.site(path: path, anchor: anchor))
         }
         return .success(.relative(url))
     }

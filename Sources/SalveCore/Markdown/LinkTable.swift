@@ -10,21 +10,27 @@ public struct LinkTable: Sendable {
     let sources: Set<String>
     /// Drafts that parsed without errors and are left out of this build.
     let drafts: Set<String>
+    /// The size of each image in content/media whose header gives one (`media/p.png` -> 640 x 480).
+    let imageSizes: [String: ImageSize]
 
     /// When set, every content path looked up is noted, so the preview knows which entries a page depends on.
     var reads: LinkReads? = nil
 
-    public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = []) {
+    public init(basePath: String, sitePaths: [String: String], sources: Set<String>, drafts: Set<String> = [],
+                imageSizes: [String: ImageSize] = [:])
+    {
         self.basePath = basePath
         self.sitePaths = sitePaths
         self.sources = sources
         self.drafts = drafts
+        self.imageSizes = imageSizes
     }
 
     /// All the table says about one content path: every lookup goes through here.
     func resolution(_ path: String) -> LinkResolution {
         let answer = LinkResolution(
-            path: path, sitePath: sitePaths[path], isDraft: drafts.contains(path), exists: sources.contains(path))
+            path: path, sitePath: sitePaths[path], isDraft: drafts.contains(path), exists: sources.contains(path),
+            imageSize: imageSizes[path])
         reads?.note(answer)
         return answer
     }
@@ -32,6 +38,7 @@ public struct LinkTable: Sendable {
     /// True when every lookup in `other` answers as in this table.
     func hasSameEntries(as other: LinkTable) -> Bool {
         basePath == other.basePath && sitePaths == other.sitePaths && sources == other.sources && drafts == other.drafts
+            && imageSizes == other.imageSizes
     }
 
     /// A copy that notes its lookups in a fresh `LinkReads`.
@@ -87,6 +94,8 @@ struct LinkResolution: Sendable, Equatable {
     var sitePath: String?
     var isDraft: Bool
     var exists: Bool
+    /// For an image in content/media (`media/p.png`): its width and height, when its header gives them.
+    var imageSize: ImageSize? = nil
 
     var isBroken: Bool { sitePath == nil && !isDraft && exists }
 }

@@ -51,6 +51,7 @@ public struct MarkdownRenderer: Sendable {
                                     collectsProse: collectsProse)
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
+            walk.rewriteImages(links, from: contentPath)
             walk.transformCallouts()
             let glossaryTips = walk.linkGlossaryTerms(glossary)
             walk.replaceHeadings()

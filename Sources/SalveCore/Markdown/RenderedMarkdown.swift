@@ -27,6 +27,8 @@ public struct FoundLink: Sendable, Equatable {
     public var column: Int? = nil
     /// False for a link with no visible text, which screen readers announce as just "link".
     public var hasText: Bool
+    /// The address as written in the file, for messages.
+    public var written: String = ""
 }
 
 public struct RenderedMarkdown: Sendable, Equatable {

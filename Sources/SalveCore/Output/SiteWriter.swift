@@ -14,6 +14,8 @@ public struct SiteWriter: Sendable {
     public let keep: [String]
     /// How long `begin` waits for another build of the same output to finish.
     public let lockWait: Duration
+    /// Whether the site gets a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file.
+    public var compress = false
     /// How the output is named in messages; by default its path relative to the project, else the whole path.
     public let shown: String
 
@@ -71,7 +73,8 @@ public struct SiteWriter: Sendable {
                 unlink(staging)
                 guard mkdir(staging, 0o755) == 0 else { throw failure(location, errno, .creating, staging) }
             }
-            return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous, lock: lock)
+            return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous,
+                                  lock: lock, compress: compress)
         } catch let failure as FileSystemFailure {
             lock.release()
             throw WriteError.failed(location.shown, failure)

@@ -17,8 +17,14 @@ public final class StagedSite: Sendable {
     private let staging: String
     private let previous: String
     private let lock: BuildLock
+    /// Whether HTML, CSS, JS, JSON, XML and SVG files get a `.gz` beside them (`salve build --compress`).
+    private let compress: Bool
     private let state = Mutex(State())
     private let counter = Atomic<Int>(0)
+    private let compressions = Atomic<Int>(0)
+
+    /// How many `.gz` files were compressed anew; the others already held the same file's gzip.
+    public var compressed: Int { compressions.load(ordering: .relaxed) }
 
     private struct State {
         var files: Set<String> = []
@@ -26,8 +32,11 @@ public final class StagedSite: Sendable {
         var open = true
     }
 
-    init(location: OutputLocation, project: URL?, kept: KeptEntries, staging: String, previous: String, lock: BuildLock) throws {
+    init(location: OutputLocation, project: URL?, kept: KeptEntries, staging: String, previous: String, lock: BuildLock,
+         compress: Bool = false) throws
+    {
         self.location = location
+        self.compress = compress
         self.project = project?.path
         self.kept = kept
         self.staging = staging
@@ -51,6 +60,37 @@ public final class StagedSite: Sendable {
             throw SiteWriter.WriteError.keptNameWritten(top, kept.reason(top), file.path, source)
         }
         try place(file.path, file.contents)
+        if compress, Gzip.applies(to: file.path) { try placeGzip(of: file.path, file.contents) }
+    }
+
+    /// Writes `path.gz` unless the staging folder already holds the gzip of these bytes (its CRC-32 and length).
+    private func placeGzip(of path: String, _ contents: OutputFile.Contents) throws {
+        let gzipPath = path + ".gz"
+        try state.withLock { state in
+            guard state.open else { throw SiteWriter.WriteError.closed }
+            guard !state.folders.contains(gzipPath), state.files.insert(gzipPath).inserted else {
+                throw SiteWriter.WriteError.conflictingPaths(gzipPath)
+            }
+        }
+        let target = staging + "/" + gzipPath
+        func place(_ raw: UnsafeRawBufferPointer) throws {
+            guard raw.count <= Gzip.largest, !Gzip.holds(target, trailer: Gzip.trailer(of: raw)) else { return }
+            let gzip = Gzip.compress(raw)
+            compressions.add(1, ordering: .relaxed)
+            try gzip.withUnsafeBytes { bytes in
+                try replace(target, shownAs: gzipPath) { temporary throws(Errno) in try PlainFile.create(temporary, bytes) }
+            }
+        }
+        switch contents {
+        case .text(var text): try text.withUTF8 { try place(UnsafeRawBufferPointer($0)) }
+        case .bytes(let bytes): try bytes.withUnsafeBytes { try place($0) }
+        case .copy:
+            // The copy just placed holds the source's bytes; reading it back names the output in any error.
+            guard let data = FileManager.default.contents(atPath: staging + "/" + path) else {
+                throw failed(errno, .reading, path)
+            }
+            try data.withUnsafeBytes { try place($0) }
+        }
     }
 
     private func place(_ path: String, _ contents: OutputFile.Contents) throws {

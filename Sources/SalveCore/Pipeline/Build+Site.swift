@@ -47,10 +47,11 @@ extension Build {
     }
 
     /// Every page's view; a content page's view is kept while its page, related cards, settings and glossary are.
-    static func makeViews(_ site: Site, listings: [Listing], threads: Int?, memory: inout BuildMemory?,
+    static func makeViews(_ site: Site, listings: [Listing], assets: ThemeAssets, threads: Int?, memory: inout BuildMemory?,
                           counts: inout StepCounts) -> [ViewFile]
     {
-        guard memory != nil else { return site.views(listings: listings) }
+        guard memory != nil else { return site.views(listings: listings, assets: assets) }
+        let urls = AssetURLs(assets, basePath: site.config.basePath)
         var ignored = StepCounts()
         let basePath = site.config.basePath
         let cards = Memo.run(
@@ -58,20 +59,20 @@ extension Build {
             id: { site.pages[$0].document.contentPath },
             key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
             compute: { site.card($0) })
-        let settings = SharedSettings(config: site.config, glossary: site.glossary)
+        let settings = SharedSettings(config: site.config, glossary: site.glossary, assets: urls)
         let pageViews = Memo.run(
             &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
             id: { site.pages[$0].document.contentPath },
             key: { index in
                 ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, settings: settings)
             },
-            compute: { site.pageView($0, cards: cards) })
+            compute: { site.pageView($0, cards: cards, assets: urls) })
         let key = OtherViewsKey(
             listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
             treatments: site.treatments,
-            config: site.config, glossary: site.glossary)
+            config: site.config, glossary: site.glossary, assets: urls)
         let others = Memo.one(&memory[memo: \.otherViews], counts: &counts, key: key) {
-            site.otherViews(listings: listings, cards: cards)
+            site.otherViews(listings: listings, cards: cards, assets: urls)
         }
         return pageViews + others
     }

@@ -73,13 +73,14 @@ extension Build {
 
     /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
     /// Returns the table that Markdown links are resolved through, and whether it says what the last build's did.
-    static func validate(_ project: ParsedProject, sources: Set<String>, threads: Int?, memory: inout BuildMemory?,
-                         counts: inout StepCounts, into diagnostics: inout [Diagnostic]) -> (LinkTable, sameTable: Bool)
+    static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
+                         threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
+                         into diagnostics: inout [Diagnostic]) -> (LinkTable, sameTable: Bool)
     {
         let links = LinkTable(
             basePath: project.config.basePath,
             sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
-            sources: sources, drafts: project.drafts)
+            sources: sources, drafts: project.drafts, imageSizes: imageSizes)
         let documents = project.documents
         let checked = documents.map {
             CheckedDocument(sourcePath: $0.sourcePath, sitePath: $0.sitePath, conditions: $0.metadata.conditions,

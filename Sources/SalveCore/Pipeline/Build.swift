@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var publishedURLs = PublishedURLs.Mode.keep
     /// Retire the URLs of published-urls.txt that the build no longer makes, instead of failing.
     public var acceptRemoved = false
+    /// Write a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file, as salve.yml's `compress: true` does.
+    public var compress = false
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -50,6 +52,8 @@ public struct BuildReport: Sendable {
     public var basePath: String
     /// URLs taken out of published-urls.txt by `acceptRemoved`.
     public var retiredURLs: [String] = []
+    /// `.gz` files compressed anew (`--compress`); those already holding the same file's gzip are not counted.
+    public var compressed = 0
 }
 
 /// The checked site: what every step before the templates makes, and all that `salve check` needs.
@@ -59,6 +63,8 @@ struct Model: Sendable {
     var synonyms: Synonyms
     var templates: TemplateLibrary
     var assets: [(String, URL)]
+    /// The assets' files under their plain and content-hashed names, and the hashed names for the views.
+    var themeAssets: ThemeAssets
     var media: [(String, URL)]
     var warnings: [Diagnostic]
     var redirects: [Redirect] = []
@@ -75,7 +81,9 @@ public enum Build {
             try model.publishedURLs(options)
         }
         // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
-        let staged = try SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep).begin()
+        var writer = SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep)
+        writer.compress = options.compress || model.site.config.compress
+        let staged = try writer.begin()
         let written: Int
         do {
             var memory: BuildMemory? = nil
@@ -93,7 +101,7 @@ public enum Build {
         for page in model.site.pages { pages[page.kind, default: 0] += 1 }
         return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
                            baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
-                           retiredURLs: published.retired)
+                           retiredURLs: published.retired, compressed: staged.compressed)
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -136,8 +144,8 @@ public enum Build {
         project.content.files = []
         let (links, sameTable) = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
             counts in
-            validate(parsed, sources: project.content.markdownPaths, threads: options.threads, memory: &memory,
-                     counts: &counts, into: &diagnostics)
+            validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes,
+                     threads: options.threads, memory: &memory, counts: &counts, into: &diagnostics)
         }
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
             renderMarkdown(parsed, links: links, sameTable: sameTable, threads: options.threads, readability: options.readability,
@@ -149,6 +157,7 @@ public enum Build {
             assemble(parsed, pages: pages, memory: &memory, counts: &counts)
         }
         let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
+            .union(project.themeAssets.files.map(\.path))
         let redirects = timings.step("plan redirects", unit: "redirects", count: \.count) {
             let (redirects, found) = Redirect.plan(pages: site.pages, outputPaths: paths,
                                                    kept: Set(parsed.config.keep + ["CNAME"]))
@@ -163,8 +172,8 @@ public enum Build {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return Model(
             site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
-            templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) }, media: project.media,
-            warnings: diagnostics.sorted(), redirects: redirects)
+            templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
+            themeAssets: project.themeAssets, media: project.media, warnings: diagnostics.sorted(), redirects: redirects)
     }
 
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
@@ -176,7 +185,8 @@ public enum Build {
         let site = model.site
         let keeps = memory != nil
         let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: keeps) { counts in
-            makeViews(site, listings: model.listings, threads: threads, memory: &memory, counts: &counts)
+            makeViews(site, listings: model.listings, assets: model.themeAssets, threads: threads, memory: &memory,
+                      counts: &counts)
         }
         let templates = model.templates
         // A page's card is rendered once and reused on every list that shows it.
@@ -213,8 +223,9 @@ public enum Build {
             } + Redirect.files(model.redirects, config: site.config)
         }
         for file in index + feeds { try output.write(file) }
-        for (path, source) in model.assets + model.media { try output.write(OutputFile(path, .copy(source))) }
-        return views.count + index.count + feeds.count + model.assets.count + model.media.count
+        for file in model.themeAssets.files { try output.write(file) }
+        for (path, source) in model.media { try output.write(OutputFile(path, .copy(source))) }
+        return views.count + index.count + feeds.count + model.themeAssets.files.count + model.media.count
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.

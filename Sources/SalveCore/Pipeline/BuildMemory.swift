@@ -163,14 +163,17 @@ struct ViewKey: Sendable, Equatable {
 final class SharedSettings: Sendable, Equatable {
     let config: SiteConfig
     let glossary: Glossary
+    /// Every page links the stylesheet by its content-hashed name.
+    let assets: AssetURLs
 
-    init(config: SiteConfig, glossary: Glossary) {
+    init(config: SiteConfig, glossary: Glossary, assets: AssetURLs = AssetURLs()) {
         self.config = config
         self.glossary = glossary
+        self.assets = assets
     }
 
     static func == (a: SharedSettings, b: SharedSettings) -> Bool {
-        a === b || (a.config == b.config && a.glossary == b.glossary)
+        a === b || (a.config == b.config && a.glossary == b.glossary && a.assets == b.assets)
     }
 }
 
@@ -184,6 +187,8 @@ struct OtherViewsKey: Sendable, Equatable {
     var treatments: [Term]
     var config: SiteConfig
     var glossary: Glossary
+    /// Every page links the stylesheet by its content-hashed name.
+    var assets: AssetURLs
 }
 
 struct HTMLKey: Sendable, Equatable {

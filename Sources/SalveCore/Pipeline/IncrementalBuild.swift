@@ -21,8 +21,9 @@ public struct RebuildReport: Sendable, Equatable {
 
     /// Items `step` computed and reused, when it ran.
     public func counts(_ step: String) -> StepCounts? { steps.first { $0.name == step }?.counts }
-    /// True when only stylesheets changed, so open tabs can swap them without a reload.
-    public var onlyStylesheets: Bool { deleted.isEmpty && !written.isEmpty && written.allSatisfy { $0.hasSuffix(".css") } }
+    /// True when only stylesheets changed, so open tabs can swap them without a reload: the pages written differ
+    /// from before only in the content-hashed names of the stylesheets they link.
+    public var onlyStylesheets = false
 }
 
 /// Keeps what was last written to the output folder between rebuilds: the bytes of generated files (pages,
@@ -69,7 +70,7 @@ public struct IncrementalBuild: Sendable {
             try write(output.files, warnings: model.warnings)
         }
         return RebuildReport(written: report.written, deleted: report.deleted, warnings: report.warnings,
-                             steps: timings.steps + writing.steps)
+                             steps: timings.steps + writing.steps, onlyStylesheets: report.onlyStylesheets)
     }
 
     private mutating func write(_ files: [OutputFile], warnings: [Diagnostic]) throws -> RebuildReport {
@@ -113,7 +114,39 @@ public struct IncrementalBuild: Sendable {
             }
         }
         for path in gone { try folder.remove(path) }
+        let stylesheetsOnly = Self.onlyStylesheets(changed: changed, gone: gone, before: written, after: next)
         written = next
-        return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings)
+        return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings, onlyStylesheets: stylesheetsOnly)
+    }
+
+    /// Whether a rebuild changed stylesheets and nothing else: pages may change, but only by naming the new
+    /// hashed stylesheet where they named the old one (`style.1a2b3c4d.css` -> `style.5e6f7a8b.css`).
+    private static func onlyStylesheets(changed: [String], gone: [String], before: [String: WrittenFile],
+                                        after: [String: WrittenFile]) -> Bool
+    {
+        let css = { (path: String) in path.hasSuffix(".css") }
+        guard changed.contains(where: css), gone.allSatisfy(css) else { return false }
+        let newNames = Dictionary(changed.filter(css).map { (unhashed($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let renames = gone.compactMap { old in newNames[unhashed(old)].map { (old, $0) } }
+        for path in changed where !css(path) {
+            guard path.hasSuffix(".html"), case .text(let old)? = before[path], case .text(let new)? = after[path] else {
+                return false
+            }
+            var text = String(decoding: old, as: UTF8.self)
+            for (from, to) in renames {
+                text = text.replacingOccurrences(of: (from as NSString).lastPathComponent, with: (to as NSString).lastPathComponent)
+            }
+            guard Array(text.utf8) == new else { return false }
+        }
+        return true
+    }
+
+    /// `assets/style.1a2b3c4d.css` -> `assets/style.css`; a name without a hash is returned as it is.
+    private static func unhashed(_ path: String) -> String {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let hash = parts.dropLast().last, hash.count == 8,
+            hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        else { return path }
+        return (parts.dropLast(2) + [parts.last!]).joined(separator: ".")
     }
 }

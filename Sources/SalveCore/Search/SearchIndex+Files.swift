@@ -8,17 +8,20 @@ extension SearchIndex {
     static let folder = "search/"
 
     /// `search-index.json` and everything under `search/` (beside the search page's own `search/index.html`),
-    /// sorted by path.
+    /// sorted by path. Each file under `search/` carries the hash of its own bytes (`H`), listed in
+    /// `search-index.json`: the entry point (served no-cache) and the files it names always come from one build,
+    /// and a file whose bytes did not change keeps its name, so a rebuild uploads only what changed.
     ///
-    /// - `search-index.json`: where the rest is, the first term of each term shard, the synonym groups.
-    /// - `search/terms/N.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
-    /// - `search/results/N.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
-    /// - `search/words/L.json`: every term of L letters without digits, for typo tolerance (fetched only when a word
-    ///   has no match).
+    /// - `search-index.json`: where the rest is, the first term and hash of each term shard, the hash of each
+    ///   result chunk and word list, the synonym groups.
+    /// - `search/terms/N.H.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
+    /// - `search/results/N.H.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
+    /// - `search/words/L.H.json`: every term of L letters without digits, for typo tolerance (fetched only when a
+    ///   word has no match).
     public func encodedFiles() -> [File] {
-        var files = shards.enumerated().map { File(path: Self.shardPath($0.offset), bytes: $0.element.bytes) }
-        files += chunks.enumerated().map { File(path: Self.chunkPath($0.offset), bytes: $0.element) }
-        files += words.map { File(path: Self.wordsPath($0.key), bytes: $0.value) }
+        var files = shards.enumerated().map { File(path: Self.shardPath($0.offset, $0.element.bytes), bytes: $0.element.bytes) }
+        files += chunks.enumerated().map { File(path: Self.chunkPath($0.offset, $0.element), bytes: $0.element) }
+        files += words.map { File(path: Self.wordsPath($0.key, $0.value), bytes: $0.value) }
         files.append(File(path: Self.entryPointPath, bytes: entryPoint))
         return files.sorted { $0.path < $1.path }
     }
@@ -29,9 +32,9 @@ extension SearchIndex {
     }
 
     static let entryPointPath = "search-index.json"
-    static func shardPath(_ number: Int) -> String { "\(folder)terms/\(number).json" }
-    static func chunkPath(_ number: Int) -> String { "\(folder)results/\(number).json" }
-    static func wordsPath(_ length: Int) -> String { "\(folder)words/\(length).json" }
+    static func shardPath(_ number: Int, _ bytes: [UInt8]) -> String { "\(folder)terms/\(number).\(ContentHash.of(bytes)).json" }
+    static func chunkPath(_ number: Int, _ bytes: [UInt8]) -> String { "\(folder)results/\(number).\(ContentHash.of(bytes)).json" }
+    static func wordsPath(_ length: Int, _ bytes: [UInt8]) -> String { "\(folder)words/\(length).\(ContentHash.of(bytes)).json" }
 
     /// A term's entry in its shard: `"term":[idf,result,score,gap,score,…]`.
     static func entry(_ term: String, _ scored: ScoredTerm) -> [UInt8] {
@@ -123,18 +126,21 @@ extension SearchIndex {
 
     func encodeEntryPoint() -> [UInt8] {
         let entry: JSONValue = [
-            "version": .number(2),
+            "version": .number(3),
             "terms": [
                 "path": .string(Self.folder + "terms/"),
                 "first": .array(shards.map { .string(vocabulary[Int(order[$0.start])]) }),
+                "files": .array(shards.map { .string(ContentHash.of($0.bytes)) }),
             ],
             "results": [
                 "path": .string(Self.folder + "results/"), "count": .number(Double(results.count)),
                 "chunk": .number(Double(Self.resultsPerChunk)),
+                "files": .array(chunks.map { .string(ContentHash.of($0)) }),
             ],
             "words": [
                 "path": .string(Self.folder + "words/"),
                 "lengths": .array(words.keys.sorted().map { .number(Double($0)) }),
+                "files": .array(words.sorted { $0.key < $1.key }.map { .string(ContentHash.of($0.value)) }),
             ],
             "synonyms": .array(synonyms.groups.map { group in
                 .array(group.map { phrase in .array(phrase.map(JSONValue.string)) })

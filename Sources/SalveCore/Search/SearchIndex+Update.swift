@@ -89,14 +89,17 @@ extension SearchIndex {
         reencodeShards(since: before.order, before.shards, changedEntries: changedEntries, into: &update)
         for number in dirtyChunks.sorted() {
             chunks[number] = encodeChunk(number)
-            if chunks[number] != before.chunks[number] { update.written.append(File(path: Self.chunkPath(number), bytes: chunks[number])) }
+            if chunks[number] != before.chunks[number] {
+                update.written.append(File(path: Self.chunkPath(number, chunks[number]), bytes: chunks[number]))
+                update.removed.append(Self.chunkPath(number, before.chunks[number]))
+            }
         }
         if order != before.order {
             words = encodeWords()
             for (length, bytes) in words where before.words[length] != bytes {
-                update.written.append(File(path: Self.wordsPath(length), bytes: bytes))
+                update.written.append(File(path: Self.wordsPath(length, bytes), bytes: bytes))
             }
-            update.removed += before.words.keys.filter { words[$0] == nil }.map(Self.wordsPath)
+            update.removed += before.words.filter { words[$0.key] != $0.value }.map { Self.wordsPath($0.key, $0.value) }
         }
         entryPoint = encodeEntryPoint()
         if entryPoint != before.entryPoint { update.written.append(File(path: Self.entryPointPath, bytes: entryPoint)) }
@@ -213,10 +216,11 @@ extension SearchIndex {
             update.encodedShards += 1
             shards.append(Shard(start: start, count: count, bytes: bytes))
             if number >= oldShards.count || oldShards[number].bytes != bytes {
-                update.written.append(File(path: Self.shardPath(number), bytes: bytes))
+                update.written.append(File(path: Self.shardPath(number, bytes), bytes: bytes))
+                if number < oldShards.count { update.removed.append(Self.shardPath(number, oldShards[number].bytes)) }
             }
         }
-        update.removed += (shards.count..<Swift.max(shards.count, oldShards.count)).map(Self.shardPath)
+        update.removed += (shards.count..<Swift.max(shards.count, oldShards.count)).map { Self.shardPath($0, oldShards[$0].bytes) }
         self.shards = shards
     }
 

@@ -44,7 +44,11 @@ extension Site {
         var diagnostics: [Diagnostic] = []
         for link in page.body.links {
             let problem: String?
+            var fix = "check the spelling against the page's headings; anchors are lowercase with hyphens"
             switch link.destination {
+            case .site(let path, _) where path.hasPrefix(ContentSource.mediaFolder + "/") && !site.hasOutput(path):
+                problem = "the link \"\(link.written)\" points to content/\(path), which does not exist"
+                fix = "check the file name and put the file in content/media/; a relative link starts from this file's folder, for example ../media/diagram.svg"
             case .anchor(let id):
                 problem = site.anchors(of: page.document.contentPath)?.contains(id) == false
                     ? "there is no heading with the anchor #\(id) on this page" : nil
@@ -59,8 +63,7 @@ extension Site {
             }
             if let problem {
                 diagnostics.append(
-                    .error(page.document.sourcePath, line: link.line, column: link.column, problem,
-                           fix: "check the spelling against the page's headings; anchors are lowercase with hyphens"))
+                    .error(page.document.sourcePath, line: link.line, column: link.column, problem, fix: fix))
             }
         }
         return diagnostics

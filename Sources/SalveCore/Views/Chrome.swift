@@ -11,6 +11,8 @@ public struct SiteInfo: TemplateContext, Equatable {
     public var searchURL: String
     /// The glossary page's URL, when the site has a glossary.
     public var glossaryURL: String?
+    /// `site.assets.style_css`: each theme asset's URL under its content-hashed name.
+    public var assets = AssetURLs()
 
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
@@ -21,6 +23,7 @@ public struct SiteInfo: TemplateContext, Equatable {
         case "disclaimer": .text(disclaimer)
         case "search_url": .text(searchURL)
         case "glossary_url": glossaryURL.map(TemplateValue.text)
+        case "assets": .view(assets)
         default: nil
         }
     }

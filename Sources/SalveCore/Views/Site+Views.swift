@@ -7,27 +7,30 @@ extension Site {
     ]
 
     /// Every HTML page of the site with its template and view, in output order.
-    func views(listings: [Listing], latest: Int = 6) -> [ViewFile] {
+    /// - Parameter assets: the theme's files under content-hashed names, for `site.assets`.
+    func views(listings: [Listing], assets: ThemeAssets = ThemeAssets(), latest: Int = 6) -> [ViewFile] {
         let cards = pages.indices.map(card)
+        let urls = AssetURLs(assets, basePath: config.basePath)
         // Content pages are most of the work (JSON-LD above all): on every core, in page order.
         let site = self
-        return Array(pages.indices).parallelMap { site.pageView($0, cards: cards) }
-            + otherViews(listings: listings, cards: cards, latest: latest)
+        return Array(pages.indices).parallelMap { site.pageView($0, cards: cards, assets: urls) }
+            + otherViews(listings: listings, cards: cards, assets: urls, latest: latest)
     }
 
     /// What every page's chrome shows of the site.
-    var siteInfo: SiteInfo {
+    func siteInfo(_ assets: AssetURLs) -> SiteInfo {
         SiteInfo(
             title: config.title, description: config.description, language: config.language, base: config.basePath,
-            disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"))
+            disclaimer: config.disclaimer, searchURL: url("search/"), glossaryURL: glossary.terms.isEmpty ? nil : url("glossary/"),
+            assets: assets)
     }
 
     /// The view of the content page at `index`; it reads the page, the cards of its related pages, the settings
-    /// and the glossary, and nothing else (the preview keeps a page's view while those are the same).
-    func pageView(_ index: Int, cards: [Card]) -> ViewFile {
+    /// the glossary and the assets' URLs, and nothing else (the preview keeps a page's view while those are the same).
+    func pageView(_ index: Int, cards: [Card], assets: AssetURLs) -> ViewFile {
         let page = pages[index]
         var pageChrome = chrome(
-            siteInfo, page.sitePath, title: page.metadata.title, description: page.metadata.summary,
+            siteInfo(assets), page.sitePath, title: page.metadata.title, description: page.metadata.summary,
             breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
         pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
         let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
@@ -35,8 +38,8 @@ extension Site {
     }
 
     /// The listings, home, search, glossary and 404 pages, in output order.
-    func otherViews(listings: [Listing], cards: [Card], latest: Int = 6) -> [ViewFile] {
-        let siteInfo = self.siteInfo
+    func otherViews(listings: [Listing], cards: [Card], assets: AssetURLs, latest: Int = 6) -> [ViewFile] {
+        let siteInfo = self.siteInfo(assets)
         func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
             self.chrome(siteInfo, sitePath, title: title, description: description, breadcrumbs: breadcrumbs)
         }

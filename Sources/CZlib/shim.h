@@ -1,0 +1,2 @@
+// zlib for `salve build --compress`: Debian's zlib1g-dev (Foundation on Linux does not link it).
+#include <zlib.h>
