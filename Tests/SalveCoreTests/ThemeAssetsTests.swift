@@ -44,7 +44,8 @@ import Testing
 
     func hashed(_ files: [String: String]) throws -> (ThemeAssets, [Diagnostic]) {
         let folder = try Folder(files)
-        return ThemeAssets.make(folder.assets(files.keys.sorted()))
+        let made = ThemeAssets.make(folder.assets(files.keys.sorted()))
+        return (made.assets, made.diagnostics)
     }
 
     @Test("a script or stylesheet names the hashed files it imports, and a change below renames every file above it")

@@ -19,7 +19,8 @@ public struct ThemeAssets: Sendable, Equatable {
 
     /// Hashes `assets` (path under assets/, source file). An unreadable file, or scripts that import each other in
     /// a circle (neither hash can be known before the other), is an error naming the file.
-    static func make(_ assets: [(String, URL)]) -> (ThemeAssets, [Diagnostic]) {
+    /// - Parameter last: the previous build's result (the preview's), reused when every asset has the same bytes.
+    static func make(_ assets: [(String, URL)], last: Made? = nil) -> Made {
         var diagnostics: [Diagnostic] = []
         var bytes: [String: [UInt8]] = [:]
         for (path, url) in assets {
@@ -30,6 +31,21 @@ public struct ThemeAssets: Sendable, Equatable {
             }
             bytes[path] = Array(data)
         }
+        if let last, last.bytes == bytes, last.sources == assets.map(\.1), diagnostics.isEmpty { return last }
+        let (made, found) = make(bytes, sources: assets)
+        return Made(bytes: bytes, sources: assets.map(\.1), assets: made, diagnostics: diagnostics + found)
+    }
+
+    /// The assets made from their bytes, with what they were made from.
+    struct Made: Sendable {
+        var bytes: [String: [UInt8]]
+        var sources: [URL]
+        var assets: ThemeAssets
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func make(_ bytes: [String: [UInt8]], sources assets: [(String, URL)]) -> (ThemeAssets, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let paths = bytes.keys.sorted()
         var result = ThemeAssets()
         var rewritten: [String: [UInt8]] = [:]

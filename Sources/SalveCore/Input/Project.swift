@@ -14,6 +14,8 @@ struct Project: Sendable {
     var assets: [(String, URL)]
     /// The theme assets with their content-hashed names.
     var themeAssets = ThemeAssets()
+    /// The theme assets with what they were made from, for the next build to reuse.
+    var madeAssets: ThemeAssets.Made? = nil
     /// The width and height of each image under content/media that has one in its header, by path under content/.
     var imageSizes: [String: ImageSize] = [:]
     /// Problems reading the files: missing, unreadable, not UTF-8, links leaving the project.
@@ -29,7 +31,10 @@ struct Project: Sendable {
     /// - Parameters:
     ///   - last: the previous build's content (the preview's): pages with the same stamp are not read again.
     ///   - changed: paths under content/ the watcher saw change.
-    static func read(_ root: URL, last: ContentSource? = nil, changed: Set<String>? = nil) -> Project {
+    ///   - lastAssets: the previous build's theme assets, reused when their bytes are the same.
+    static func read(_ root: URL, last: ContentSource? = nil, changed: Set<String>? = nil,
+                     lastAssets: ThemeAssets.Made? = nil) -> Project
+    {
         var diagnostics: [Diagnostic] = []
         let configText = readText(root.appendingPathComponent("salve.yml"), path: "salve.yml", what: "salve.yml", into: &diagnostics)
         if configText == nil, !diagnostics.contains(where: { $0.path == "salve.yml" }) {
@@ -47,8 +52,8 @@ struct Project: Sendable {
             from: root.appendingPathComponent("templates"), displayFolder: "templates")
         diagnostics += templateDiagnostics
         let assets = templates.assets.map { ($0, root.appendingPathComponent("templates/assets").appendingPathComponent($0)) }
-        let (themeAssets, assetDiagnostics) = ThemeAssets.make(assets)
-        diagnostics += assetDiagnostics
+        let madeAssets = ThemeAssets.make(assets, last: lastAssets)
+        diagnostics += madeAssets.diagnostics
         var imageSizes: [String: ImageSize] = [:]
         for path in content.media {
             imageSizes[path] = ImageSize.read(file: contentFolder.appendingPathComponent(path))
@@ -56,7 +61,7 @@ struct Project: Sendable {
         return Project(
             configText: configText, content: content, glossaryText: glossaryText, synonymsText: synonymsText,
             templates: templates,
-            assets: assets, themeAssets: themeAssets, imageSizes: imageSizes, diagnostics: diagnostics, contentFolder: contentFolder)
+            assets: assets, themeAssets: madeAssets.assets, madeAssets: madeAssets, imageSizes: imageSizes, diagnostics: diagnostics, contentFolder: contentFolder)
     }
 
     /// A file's text, or nil when it does not exist; a file that is not UTF-8 is an error naming the line.

@@ -128,12 +128,14 @@ public enum Build {
         let keeps = memory != nil
         var project = timings.memoStep("read the project", unit: "files", count: { $0.content.files.count }, memory: keeps) {
             counts in
-            let project = Project.read(options.root, last: memory?.content, changed: changed)
+            let project = Project.read(options.root, last: memory?.content, changed: changed,
+                                       lastAssets: memory?.themeAssets)
             counts = StepCounts(computed: project.content.filesRead, reused: project.content.files.count - project.content.filesRead)
             return project
         }
         if keeps {
             memory!.content = project.content
+            memory!.themeAssets = project.madeAssets
             memory!.startAfreshIfOnlyNormalisationChanged(project)
         }
         var diagnostics = project.diagnostics

@@ -20,6 +20,8 @@ public struct Redirect: Sendable, Equatable {
     /// page or file, or that needs a folder where the build writes a file (or the other way round). An old address
     /// in a kept entry (`keep:`, CNAME) is refused: the build never writes there.
     static func plan(pages: [Page], outputPaths: Set<String>, kept: Set<String>) -> ([Redirect], [Diagnostic]) {
+        // Most sites have no moved pages; the checks below cost a pass over every output path.
+        guard pages.contains(where: { !$0.metadata.movedFrom.isEmpty }) else { return ([], []) }
         let livePages = Dictionary(pages.map { ($0.sitePath + "index.html", $0.document.sourcePath) },
                                    uniquingKeysWith: { a, _ in a })
         let outputFolders = Set(outputPaths.flatMap(folders))
