@@ -4,7 +4,7 @@ import Foundation
 
 struct GlossaryChange: Sendable {
     /// Lowercased forms (a term's name or another name) whose terms differ between the two glossaries.
-    private let forms: [[UInt8]]
+    private let forms: [String]
     /// A changed form with letters beyond ASCII: case mapping and canonical equivalence make a byte search unsound
     /// for those, so every page counts as affected.
     private let affectsAll: Bool
@@ -12,7 +12,7 @@ struct GlossaryChange: Sendable {
     init(from old: Glossary, to new: Glossary) {
         let before = Self.termsByForm(old), after = Self.termsByForm(new)
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        forms = changed.sorted().map { Array($0.utf8) }
+        forms = changed.sorted()
         affectsAll = changed.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
@@ -24,8 +24,8 @@ struct GlossaryChange: Sendable {
     func mayAffect(_ markdown: String) -> Bool {
         guard !forms.isEmpty else { return false }
         guard !affectsAll else { return true }
-        let text = Array(markdown.lowercased().utf8)
-        return forms.contains { Self.occurs($0, in: text) }
+        let text = markdown.lowercased()
+        return forms.contains { text.containsBytes(of: $0) }
     }
 
     private static func termsByForm(_ glossary: Glossary) -> [String: [GlossaryTerm]] {
@@ -36,16 +36,5 @@ struct GlossaryChange: Sendable {
             }
         }
         return terms
-    }
-
-    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 }
