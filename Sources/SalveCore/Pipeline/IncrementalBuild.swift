@@ -74,11 +74,14 @@ public struct IncrementalBuild: Sendable {
     }
 
     private mutating func write(_ files: [OutputFile], warnings: [Diagnostic]) throws -> RebuildReport {
-        var next: [String: WrittenFile] = [:]
+        // Only what differs is collected: rebuilding the whole table per rebuild cost more than the writes.
+        var updates: [(String, WrittenFile)] = []
         var changed: [String] = []
+        var known = 0
         // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
         for file in files {
             let last = written[file.path]
+            if last != nil { known += 1 }
             // A path written before was checked then.
             guard last != nil || file.isContained else { throw SiteWriter.WriteError.pathEscapes(file.path) }
             let entry: WrittenFile
@@ -93,16 +96,24 @@ public struct IncrementalBuild: Sendable {
                 if case .copy = last, last != entry,
                    CopiedFile.same(source.path, folder.root.appendingPathComponent(file.path).path)
                 {
-                    next[file.path] = entry
+                    updates.append((file.path, entry))
                     continue
                 }
             }
             // Bytes handed on unchanged from the last build are the same array, compared without reading it.
-            if last != entry { changed.append(file.path) }
-            next[file.path] = entry
+            if last != entry {
+                changed.append(file.path)
+                updates.append((file.path, entry))
+            }
         }
-        let gone = written.count == next.count && changed.allSatisfy({ written[$0] != nil })
-            ? [] : written.keys.filter { next[$0] == nil }.sorted()
+        let gone: [String]
+        if known == written.count {
+            gone = []
+        } else {
+            let current = Set(files.map(\.path))
+            gone = written.keys.filter { !current.contains($0) }.sorted()
+        }
+        var next = Dictionary(updates, uniquingKeysWith: { _, b in b })
         for path in changed {
             switch next[path]! {
             case .text(let bytes):
@@ -115,7 +126,8 @@ public struct IncrementalBuild: Sendable {
         }
         for path in gone { try folder.remove(path) }
         let stylesheetsOnly = Self.onlyStylesheets(changed: changed, gone: gone, before: written, after: next)
-        written = next
+        for (path, entry) in next { written[path] = entry }
+        for path in gone { written[path] = nil }
         return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings, onlyStylesheets: stylesheetsOnly)
     }
 

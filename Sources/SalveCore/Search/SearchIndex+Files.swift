@@ -1,4 +1,5 @@
 // The index as files: an entry point, term shards, result chunks and word lists, so a query fetches only what it needs.
+import Synchronization
 
 extension SearchIndex {
     /// A term shard is closed once its JSON passes this many bytes (a very common term can make one larger).
@@ -19,9 +20,13 @@ extension SearchIndex {
     /// - `search/words/L.H.json`: every term of L letters without digits, for typo tolerance (fetched only when a
     ///   word has no match).
     public func encodedFiles() -> [File] {
-        var files = shards.enumerated().map { File(path: Self.shardPath($0.offset, $0.element.bytes), bytes: $0.element.bytes) }
-        files += chunks.enumerated().map { File(path: Self.chunkPath($0.offset, $0.element), bytes: $0.element) }
-        files += words.map { File(path: Self.wordsPath($0.key, $0.value), bytes: $0.value) }
+        var files = shards.enumerated().map {
+            File(path: "\(Self.folder)terms/\($0.offset).\(hashes.of("t\($0.offset)", $0.element.bytes)).json", bytes: $0.element.bytes)
+        }
+        files += chunks.enumerated().map {
+            File(path: "\(Self.folder)results/\($0.offset).\(hashes.of("r\($0.offset)", $0.element)).json", bytes: $0.element)
+        }
+        files += words.map { File(path: "\(Self.folder)words/\($0.key).\(hashes.of("w\($0.key)", $0.value)).json", bytes: $0.value) }
         files.append(File(path: Self.entryPointPath, bytes: entryPoint))
         return files.sorted { $0.path < $1.path }
     }
@@ -130,22 +135,36 @@ extension SearchIndex {
             "terms": [
                 "path": .string(Self.folder + "terms/"),
                 "first": .array(shards.map { .string(vocabulary[Int(order[$0.start])]) }),
-                "files": .array(shards.map { .string(ContentHash.of($0.bytes)) }),
+                "files": .array(shards.enumerated().map { .string(hashes.of("t\($0.offset)", $0.element.bytes)) }),
             ],
             "results": [
                 "path": .string(Self.folder + "results/"), "count": .number(Double(results.count)),
                 "chunk": .number(Double(Self.resultsPerChunk)),
-                "files": .array(chunks.map { .string(ContentHash.of($0)) }),
+                "files": .array(chunks.enumerated().map { .string(hashes.of("r\($0.offset)", $0.element)) }),
             ],
             "words": [
                 "path": .string(Self.folder + "words/"),
                 "lengths": .array(words.keys.sorted().map { .number(Double($0)) }),
-                "files": .array(words.sorted { $0.key < $1.key }.map { .string(ContentHash.of($0.value)) }),
+                "files": .array(words.sorted { $0.key < $1.key }.map { .string(hashes.of("w\($0.key)", $0.value)) }),
             ],
             "synonyms": .array(synonyms.groups.map { group in
                 .array(group.map { phrase in .array(phrase.map(JSONValue.string)) })
             }),
         ]
         return Array((entry.scriptSafeJSON() + "\n").utf8)
+    }
+}
+
+/// Each search file's content hash, kept with the bytes it was taken of: the preview updates a few files of
+/// thousands, and hashing every file twice per rebuild (names and the entry point) was a tenth of its time.
+/// Shared by copies of an index; an entry is used only for the very same bytes, so sharing cannot give a wrong name.
+final class FileHashes: Sendable {
+    private let table = Mutex<[String: (bytes: [UInt8], hash: String)]>([:])
+
+    func of(_ key: String, _ bytes: [UInt8]) -> String {
+        if let kept = table.withLock({ $0[key] }), kept.bytes == bytes { return kept.hash }
+        let hash = ContentHash.of(bytes)
+        table.withLock { $0[key] = (bytes, hash) }
+        return hash
     }
 }

@@ -64,9 +64,16 @@ extension SearchIndex {
         }
     }
 
-    /// Each field's average length over every result (at least 1).
+    /// Each field's average length over every result (at least 1), to three significant digits. BM25 does not
+    /// need it finer, and rounded, an edit to one page of thousands leaves it as it was, so the preview rescores
+    /// only that page's terms instead of every term of the index.
     var averageLengths: [Double] {
-        lengthTotals.map { Swift.max(1, Double($0) / Double(Swift.max(1, results.count))) }
+        lengthTotals.map { Self.threeDigits(Swift.max(1, Double($0) / Double(Swift.max(1, results.count)))) }
+    }
+
+    static func threeDigits(_ value: Double) -> Double {
+        let scale = pow(10, (log10(value)).rounded(.down) - 2)
+        return (value / scale).rounded() * scale
     }
 
     func makeScorer() -> Scorer {

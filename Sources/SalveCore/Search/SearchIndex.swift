@@ -55,6 +55,8 @@ public struct SearchIndex: Sendable {
     /// Sorted by URL; a posting's `result` is an index into this.
     public internal(set) var results: [SearchResult]
     public internal(set) var synonyms: Synonyms
+    /// The content hashes of the files as last encoded (`encodedFiles()`).
+    let hashes = FileHashes()
 
     /// BM25 saturation: how quickly repeats of a word stop adding to the score.
     static let k1 = 3.0
