@@ -1,6 +1,6 @@
 // The script every preview page gets: reload after a rebuild that changed the page or a file it uses (keeping
-// the scroll position), swap stylesheets when only CSS changed, and show build errors over the page. Added when a page is served, never written to
-// disk, so the preview folder stays byte-identical to a `salve build`.
+// the scroll position), swap stylesheets when only CSS changed, and show build errors over the page. Added when
+// a page is served, never written to disk, so the preview folder stays byte-identical to a `salve build`.
 import Foundation
 
 enum LiveReload {
@@ -58,9 +58,12 @@ enum LiveReload {
 
         """#
 
-    static let script = decision + """
+    // The decision goes inside the function, so the page's own scripts see no new globals.
+    static let script = """
         // Salve preview: live reload and build errors. Only the preview serves this.
         (() => {
+
+        """ + decision + """
           const key = "salve-scroll:" + location.pathname;
           const saved = sessionStorage.getItem(key);
           if (saved !== null) {

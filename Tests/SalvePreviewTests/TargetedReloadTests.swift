@@ -90,4 +90,23 @@ struct ReloadDecisionTests {
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("# fail 0"))
     }
+
+    @Test("the served script is valid JavaScript and asks the decision before reloading", .enabled(if: nodePath != nil, "needs node"))
+    func scriptParses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("live.js")
+        try Data(LiveReload.script.utf8).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nodePath ?? "node")
+        process.arguments = ["--check", file.path]
+        let output = Pipe()
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(LiveReload.script.contains("if (!salveMustReload(change, location.pathname, usedFiles(), servedAsNotFound())) return;"))
+    }
 }
