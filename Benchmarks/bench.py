@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: Salve against Hugo and the cmark-gfm lower bound on synthetic knowledge bases, in one run.
 
-    python3 Benchmarks/bench.py [--sizes 1000 10000] [--runs 5] [--salve .build/release/salve] [--served-edits 5]
+    python3 Benchmarks/bench.py [--sizes 2000 10000] [--runs 5] [--salve .build/release/salve] [--served-edits 5]
 
 For each size it generates the corpus (Benchmarks/generate.py) and measures, with one warm-up and then
 RUNS timed runs, alternating Salve and Hugo:
@@ -153,7 +153,7 @@ def step_table(size, salve):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
     parser.add_argument("--scaling", type=int, nargs="*", default=[2000, 10000, 40000])
