@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: Salve against Hugo and the cmark-gfm lower bound on synthetic knowledge bases, in one run.
 
-    python3 Benchmarks/bench.py [--sizes 1000 10000] [--runs 5] [--salve .build/release/salve]
+    python3 Benchmarks/bench.py [--sizes 2000 10000] [--runs 5] [--salve .build/release/salve] [--served-edits 5]
 
 For each size it generates the corpus (Benchmarks/generate.py) and measures, with one warm-up and then
 RUNS timed runs, alternating Salve and Hugo:
@@ -10,7 +10,11 @@ RUNS timed runs, alternating Salve and Hugo:
     steady state of an editor rebuilding all day);
   - peak memory (max RSS, from /usr/bin/time);
   - the lower bound: the cmark-gfm command line rendering every Markdown body in one process;
-  - the one-file incremental rebuild of `salve serve`, when Benchmarks/rebuild.py exists.
+  - edit to served, from outside (Benchmarks/served.py): `salve serve` and `hugo server` on the same corpus,
+    one at a time; a one-article body edit, a title edit and a template edit, each saved and then the page
+    polled until it holds the new text; median of SERVED_EDITS edits after a warm-up, with each server's own
+    rebuild figure beside it (Salve's `rebuilt … in N ms`, which is also the main table's "serve one-file
+    rebuild" column; Hugo's `Total in N ms`).
 Then the scaling row: corpora where every page has its own condition (generate.py --own-conditions) at
 SCALING sizes, built on one thread, CPU seconds per page; and the per-step table of one build of the largest
 size (`salve build --timings`).
@@ -19,12 +23,13 @@ varies by seconds from run to run. It prints the tables and writes them to Bench
 """
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+
+import served
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = "/dev/shm/salve-bench" if os.path.isdir("/dev/shm") else os.path.join(ROOT, ".build-bench")
@@ -49,7 +54,7 @@ def summary(samples):
     return {"median": statistics.median(samples), "min": min(samples), "max": max(samples)}
 
 
-def measure(size, runs, salve):
+def measure(size, runs, salve, served_edits):
     corpus = os.path.join(WORK, "kb-%d" % size)
     subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), "--pages", str(size),
                     "--out", corpus], check=True)
@@ -82,12 +87,10 @@ def measure(size, runs, salve):
     megabytes = sum(os.path.getsize(path) for path in bodies) / 1e6
     row = {key: summary(values) for key, values in results.items()}
     row["size"], row["markdown_mb"] = size, megabytes
-    rebuild = os.path.join(ROOT, "Benchmarks", "rebuild.py")
-    if os.path.exists(rebuild):
-        output = subprocess.run([sys.executable, rebuild, os.path.join(corpus, "salve"), salve],
-                                capture_output=True, text=True)
-        found = re.search(r"median (\d+(?:\.\d+)?) ms", output.stdout)
-        row["incremental_ms"] = float(found.group(1)) if found else None
+    if served_edits > 0:
+        row["served"] = served.measure(corpus, salve, served_edits)
+        own = row["served"]["salve"]["body"]["own"]
+        row["incremental_ms"] = statistics.median(own) if own else None
     return row
 
 
@@ -150,13 +153,16 @@ def step_table(size, salve):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--salve", default=os.path.join(ROOT, ".build", "release", "salve"))
     parser.add_argument("--scaling", type=int, nargs="*", default=[2000, 10000, 40000])
+    parser.add_argument("--served-edits", type=int, default=5,
+                        help="timed edits of each kind for the edit-to-served table (0: leave it out)")
     args = parser.parse_args()
     salve = os.path.abspath(args.salve)
-    rows = [measure(size, args.runs, salve) for size in args.sizes]
+    rows = [measure(size, args.runs, salve, args.served_edits) for size in args.sizes]
+    served_rows = [(row["size"], row["served"]) for row in rows if "served" in row]
     steps = step_table(max(args.sizes), salve)
     scale = scaling(args.scaling, salve) if args.scaling else ""
     hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
@@ -170,6 +176,15 @@ def main():
         "",
         table(rows),
         "",
+    ] + ([
+        "Edit to served, measured from outside: the file saved (a temporary file renamed over it), then the page "
+        "polled every %.0f ms until it holds the new text; median of %d edits after a warm-up (min–max), one "
+        "server at a time on the same corpus. \"Own\" is the server's own rebuild figure (Salve's `rebuilt … in "
+        "N ms`, Hugo's `Total in N ms`)." % (served.POLL_SECONDS * 1000, args.served_edits),
+        "",
+        served.table(served_rows),
+        "",
+    ] if served_rows else []) + [
         "Steps of one `salve build --timings` of the %d-document corpus:" % max(args.sizes),
         "",
         steps,

@@ -4,7 +4,8 @@ import Foundation
 enum LiveEvent: Sendable, Equatable {
     /// Sent once on subscribing, so a client knows it will hear about the next rebuild.
     case connected
-    case reload
+    /// Tabs reload when the scope names their page or a file it uses (or is `.all`).
+    case reload(ReloadScope)
     case stylesheets
     /// Each line `file:line: …`; the page stays the last good one.
     case errors([String])
@@ -21,7 +22,9 @@ enum LiveEvent: Sendable, Equatable {
     var wire: String {
         switch self {
         case .connected: "event: connected\ndata: {}\n\n"
-        case .reload: "event: reload\ndata: {}\n\n"
+        case .reload(.all): "event: reload\ndata: {\"all\":true}\n\n"
+        case .reload(.paths(let paths)):
+            "event: reload\ndata: {\"paths\":\(String(decoding: (try? Self.encoder.encode(paths)) ?? Data("[]".utf8), as: UTF8.self))}\n\n"
         case .stylesheets: "event: stylesheets\ndata: {}\n\n"
         case .heartbeat: ": keep-alive\n\n"
         case .errors(let lines):

@@ -35,8 +35,8 @@ actor Rebuilds {
             note(.rebuilt(report, milliseconds: milliseconds, changes: changes))
             if report.onlyStylesheets, !wasBroken {
                 await hub.publish(.stylesheets)
-            } else if wasBroken || !report.written.isEmpty || !report.deleted.isEmpty {
-                await hub.publish(.reload)
+            } else if let scope = ReloadScope(written: report.written, deleted: report.deleted, wasBroken: wasBroken) {
+                await hub.publish(.reload(scope))
             }
             return true
         case .failure(let failure as BuildFailure):

@@ -102,7 +102,7 @@ struct PreviewServerTests {
         #expect(try await late.next("errors").data == errors.data)
 
         try site.save("content/articles/sleep.md", original)
-        _ = try await events.next("reload")
+        #expect(try await events.next("reload").data == #"{"all":true}"#, "the fix reloads every tab, whatever it changed")
         #expect(try await fetch(preview.port, "/articles/sleep/").text.contains("Sleep is often light and broken."))
         await preview.stop()
     }
