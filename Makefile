@@ -47,9 +47,13 @@ test: deps $(VNU_CHECK)
 ## test-preview-long: the same with PREVIEW_EDITS edits (default 2,000) and another seed.
 .PHONY: test-preview test-preview-long
 PREVIEW_EDITS ?= 2000
+## Then the tabs: the live-reload decision (node) and four tabs in headless Chromium that reload only when what
+## they show changed (needs test-theme's browser and venv, which make test runs first).
 test-preview: deps
 	swift build -c release --product salve
 	timeout 300 python3 Tests/Preview/random_edits.py .build/release/salve --edits 200 --pages 200 --seed 1
+	node --test Tests/Preview/live_reload.test.mjs
+	timeout 300 $(THEME_VENV)/bin/python Tests/Preview/reload_browser_test.py --salve .build/release/salve
 test-preview-long: deps
 	swift build -c release --product salve
 	timeout 3600 python3 Tests/Preview/random_edits.py .build/release/salve --edits $(PREVIEW_EDITS) --pages 300 --seed 7
