@@ -1,4 +1,5 @@
 // The assembled site: pages in a fixed order, their taxonomies, and the links between them.
+import Foundation
 
 public struct Site: Sendable {
     public var config: SiteConfig
@@ -39,16 +40,24 @@ public struct Site: Sendable {
             for page in term.pages { termsOfPage[page].append(termIndex) }
         }
         let sharing = termsOfPage
-        let related = Array(pages.indices).parallelMap { index in
-            relatedPages(of: index, pages: pages, indexByPath: indexByPath, sharing: sharing[index].map { terms[$0].pages })
+        // Each worker counts shared terms in one array it keeps for all its pages (a dictionary per page was most
+        // of assembling a 10,000-page site); pages are dealt out in turn, and results put back in page order.
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        let parts = Array(0..<workers).parallelMap(threads: workers) { worker -> [[Int]] in
+            var tally = SharedTerms(count: pages.count)
+            return stride(from: worker, to: pages.count, by: workers).map { index in
+                relatedPages(of: index, pages: pages, indexByPath: indexByPath,
+                             sharing: sharing[index].map { terms[$0].pages }, tally: &tally)
+            }
         }
+        let related = pages.indices.map { parts[$0 % workers][$0 / workers] }
         return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
     }
 
     /// Explicit `related` entries first, then pages sharing the most conditions and treatments.
     /// - Parameter sharing: the pages of each term this page names.
     private static func relatedPages(of index: Int, pages: [ArrangementInput], indexByPath: [String: Int],
-                                     sharing: [[Int]]) -> [Int]
+                                     sharing: [[Int]], tally: inout SharedTerms) -> [Int]
     {
         let page = pages[index]
         var chosen: [Int] = []
@@ -59,18 +68,16 @@ public struct Site: Sendable {
                 chosen.append(target)
             }
         }
-        var shared: [Int: Int] = [:]
         for termPages in sharing {
-            for other in termPages where other != index && !chosen.contains(other) {
-                shared[other, default: 0] += 1
-            }
+            for other in termPages where other != index && !chosen.contains(other) { tally.add(other) }
         }
-        return chosen + topSuggestions(shared)
+        defer { tally.reset() }
+        return chosen + topSuggestions(tally.counted)
     }
 
     /// The `maxSuggested` pages sharing the most terms, lowest index first among equals: a selection, not a sort,
     /// since a page can share a term with thousands of others.
-    private static func topSuggestions(_ shared: [Int: Int]) -> [Int] {
+    private static func topSuggestions(_ shared: some Sequence<(Int, Int)>) -> [Int] {
         var best: [(page: Int, count: Int)] = []
         for (page, count) in shared {
             guard best.count < maxSuggested || (count, -page) > (best[best.count - 1].count, -best[best.count - 1].page)
@@ -127,5 +134,26 @@ extension Site {
         self.init(
             config: config, pages: arrangement.order.map { unsorted[$0] }, conditions: arrangement.conditions,
             treatments: arrangement.treatments, related: arrangement.related, glossary: glossary)
+    }
+}
+
+/// How many terms each other page shares with the page at hand: counts in an array indexed by page, and the pages
+/// touched, so starting the next page costs only what this one touched.
+struct SharedTerms {
+    private var counts: [Int32]
+    private var touched: [Int] = []
+
+    init(count: Int) { counts = [Int32](repeating: 0, count: count) }
+
+    mutating func add(_ page: Int) {
+        if counts[page] == 0 { touched.append(page) }
+        counts[page] += 1
+    }
+
+    var counted: [(Int, Int)] { touched.map { ($0, Int(counts[$0])) } }
+
+    mutating func reset() {
+        for page in touched { counts[page] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 }
