@@ -20,8 +20,10 @@ extension Build {
     static func checkLinks(_ site: Site, outputPaths: Set<String>, today: Day, threads: Int?,
                            memory: inout BuildMemory?, counts: inout StepCounts) -> [Diagnostic]
     {
+        // The headings arrays themselves, not their ids: nothing is allocated per page, and kept pages' arrays
+        // compare by identity.
         let anchors = Dictionary(
-            site.pages.map { ($0.document.contentPath, $0.body.headings.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+            site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
         let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
         let sameSite = memory?.lookup.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
         if memory != nil { memory!.lookup = lookup }
@@ -59,7 +61,10 @@ extension Build {
             id: { site.pages[$0].document.contentPath },
             key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
             compute: { site.card($0) })
-        let settings = SharedSettings(config: site.config, glossary: site.glossary, assets: urls)
+        // The last build's box when nothing in it changed, so every page's key compares it by identity.
+        let made = SharedSettings(config: site.config, glossary: site.glossary, assets: urls)
+        let settings = memory!.settingsBox.flatMap { $0 == made ? $0 : nil } ?? made
+        memory!.settingsBox = settings
         let pageViews = Memo.run(
             &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
             id: { site.pages[$0].document.contentPath },

@@ -207,9 +207,16 @@ public enum Build {
                 if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
                 return
             }
-            let fingerprints = Dictionary(uniqueKeysWithValues: Set(views.map(\.template)).map { name in
-                (name, templates.fingerprint(of: name).map(ExactText.init))
-            })
+            // Each template's fingerprint is compared with the last build's once, here; an unchanged one is the
+            // last build's array itself, so ten thousand page keys compare it without reading the texts.
+            var made: [String: [ExactText]] = [:]
+            for name in Set(views.map(\.template)) {
+                let fingerprint = templates.fingerprint(of: name).map(ExactText.init)
+                let last = memory!.fingerprints[name]
+                made[name] = last == fingerprint ? last! : fingerprint
+            }
+            memory!.fingerprints = made
+            let fingerprints = made
             let html = Memo.run(
                 &memory[memo: \.html], views, threads: threads, counts: &counts, id: \.path,
                 key: { HTMLKey(file: $0, templates: fingerprints[$0.template]!) },

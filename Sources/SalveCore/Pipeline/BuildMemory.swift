@@ -17,6 +17,9 @@ struct BuildMemory: Sendable {
     var cards: Memo<CardKey<Document>, Card>? = Memo()
     var views: Memo<ViewKey, ViewFile>? = Memo()
     var otherViews: Memo<OtherViewsKey, [ViewFile]>? = Memo()
+    /// The settings box and each template's fingerprint as last used, handed on when unchanged.
+    var settingsBox: SharedSettings?
+    var fingerprints: [String: [ExactText]] = [:]
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
     var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
@@ -139,7 +142,7 @@ struct ListingsKey: Sendable, Equatable {
 struct LinkCheckKey: Sendable, Equatable {
     var sourcePath: String
     var links: [FoundLink]
-    var anchors: [String]
+    var anchors: [Heading]
     var nextReview: Day
     var today: Day
     var reads: [LinkCheckRead]

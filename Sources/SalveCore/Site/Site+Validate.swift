@@ -50,10 +50,10 @@ extension Site {
                 problem = "the link \"\(link.written)\" points to content/\(path), which does not exist"
                 fix = "check the file name and put the file in content/media/; a relative link starts from this file's folder, for example ../media/diagram.svg"
             case .anchor(let id):
-                problem = site.anchors(of: page.document.contentPath)?.contains(id) == false
+                problem = site.anchors(of: page.document.contentPath)?.contains { $0.id == id } == false
                     ? "there is no heading with the anchor #\(id) on this page" : nil
             case .content(let path, let anchor?):
-                problem = site.anchors(of: path).map { $0.contains(anchor) } == false
+                problem = site.anchors(of: path).map { $0.contains { $0.id == anchor } } == false
                     ? "content/\(path) has no heading with the anchor #\(anchor)" : nil
             case .site(let path, _):
                 problem = site.hasOutput(path) || site.hasOutput(path + "index.html") || site.hasOutput(path + "/index.html")
@@ -114,11 +114,12 @@ extension Site {
 /// What a page's link check may ask of the rest of the site: another page's anchors, whether a file is made.
 /// With a recorder, every question and its answer are noted, so the preview knows when the answer changes.
 struct SiteLookup: Sendable {
-    let anchors: [String: [String]]
+    /// Each page's headings (their ids are the anchors), by path under content/.
+    let anchors: [String: [Heading]]
     let outputPaths: Set<String>
     var recorder: LinkCheckReads? = nil
 
-    func anchors(of path: String) -> [String]? {
+    func anchors(of path: String) -> [Heading]? {
         let answer = anchors[path]
         recorder?.note(.anchors(path: path, answer))
         return answer
@@ -147,7 +148,7 @@ struct SiteLookup: Sendable {
 
 /// One answer a page's link check got from the rest of the site.
 enum LinkCheckRead: Sendable, Equatable {
-    case anchors(path: String, [String]?)
+    case anchors(path: String, [Heading]?)
     case outputPath(String, Bool)
 }
 
