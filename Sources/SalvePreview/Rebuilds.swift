@@ -1,6 +1,7 @@
 // One rebuild at a time: the build off the cooperative threads, then the tabs and the terminal are told.
 import Foundation
 import SalveCore
+import Synchronization
 
 actor Rebuilds {
     private var build: IncrementalBuild?
@@ -16,17 +17,21 @@ actor Rebuilds {
     /// Rebuilds and reports; returns whether the build succeeded.
     @discardableResult
     func run(changes: [String]) async -> Bool {
-        guard let current = build else { return false }
+        guard build != nil else { return false }
+        // Handed over, not copied: while a second copy holds the build's memory, the rebuild's first change to
+        // each kept table copies the whole table (ten thousand entries each, on every rebuild).
+        let handoff = Handoff(build.take()!)
         let started = ContinuousClock.now
         // The build blocks a thread for as long as it takes; keep it off Swift's small cooperative pool.
-        let (after, result) = await withCheckedContinuation { continuation in
+        let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                var next = current
+                var next = handoff.take()
                 let result = Result { try next.rebuild(changed: changes.isEmpty ? nil : changes) }
-                continuation.resume(returning: (next, result))
+                handoff.put(next)
+                continuation.resume(returning: result)
             }
         }
-        build = after
+        build = handoff.take()
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let wasBroken = await hub.isBroken
@@ -50,4 +55,17 @@ actor Rebuilds {
             return false
         }
     }
+}
+
+/// Carries the build to the worker thread and back as the only reference to it. Only one thread uses it at a
+/// time (this actor, then the worker, then this actor after the continuation resumes), and the lock makes each
+/// hand-over safe.
+private final class Handoff: Sendable {
+    private let value: Mutex<IncrementalBuild?>
+
+    init(_ build: IncrementalBuild) { value = Mutex(build) }
+
+    func take() -> IncrementalBuild { value.withLock { $0.take()! } }
+
+    func put(_ build: IncrementalBuild) { value.withLock { $0 = build } }
 }
