@@ -53,9 +53,9 @@ extension Build {
                           counts: inout StepCounts) -> [ViewFile]
     {
         guard memory != nil else { return site.views(listings: listings, assets: assets) }
-        let urls = AssetURLs(assets, basePath: site.config.basePath)
-        var ignored = StepCounts()
         let basePath = site.config.basePath
+        let urls = AssetURLs(assets, basePath: basePath)
+        var ignored = StepCounts()
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
             id: { site.pages[$0].document.contentPath },
@@ -88,8 +88,7 @@ extension Build {
     {
         guard memory != nil else {
             counts.computed = site.pages.count
-            return SearchIndex.make(from: site, synonyms: synonyms, threads: threads).encodedFiles()
-                .map { OutputFile($0.path, .bytes($0.bytes)) }
+            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, threads: threads))
         }
         // A page's search document is made from the page and its address alone.
         let basePath = site.config.basePath
@@ -107,7 +106,14 @@ extension Build {
         } else {
             memory!.searchIndex = SearchIndex(analyses, synonyms: synonyms, threads: threads)
         }
-        return memory!.searchIndex!.encodedFiles().map { OutputFile($0.path, .bytes($0.bytes)) }
+        return outputFiles(of: memory!.searchIndex!)
+    }
+}
+
+extension Build {
+    /// The index's files as the bytes it holds (kept bytes compare by identity in the preview's write step).
+    private static func outputFiles(of index: SearchIndex) -> [OutputFile] {
+        index.encodedFiles().map { OutputFile($0.path, .bytes($0.bytes)) }
     }
 }
 

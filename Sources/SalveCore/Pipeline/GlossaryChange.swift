@@ -16,8 +16,6 @@ struct GlossaryChange: Sendable {
         affectsAll = changed.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
-    var isEmpty: Bool { forms.isEmpty }
-
     /// False only when the glossary matcher cannot find any changed form in `markdown`: it matches a form where
     /// each character, lowercased, equals the form's; for an ASCII form that means the form's bytes occur in the
     /// lowercased text (so this test may say true where the matcher finds nothing, never the reverse).

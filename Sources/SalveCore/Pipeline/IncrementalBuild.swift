@@ -16,8 +16,6 @@ public struct RebuildReport: Sendable, Equatable {
 
     /// Pages (HTML files) among the written ones.
     public var pagesWritten: Int { written.filter { $0.hasSuffix(".html") }.count }
-    /// Written files that are not pages (search index files, the sitemap, the feed, assets).
-    public var otherFilesWritten: Int { written.count - pagesWritten }
 
     /// Items `step` computed and reused, when it ran.
     public func counts(_ step: String) -> StepCounts? { steps.first { $0.name == step }?.counts }

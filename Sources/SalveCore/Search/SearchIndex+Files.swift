@@ -20,13 +20,9 @@ extension SearchIndex {
     /// - `search/words/L.H.json`: every term of L letters without digits, for typo tolerance (fetched only when a
     ///   word has no match).
     public func encodedFiles() -> [File] {
-        var files = shards.enumerated().map {
-            File(path: "\(Self.folder)terms/\($0.offset).\(hashes.of("t\($0.offset)", $0.element.bytes)).json", bytes: $0.element.bytes)
-        }
-        files += chunks.enumerated().map {
-            File(path: "\(Self.folder)results/\($0.offset).\(hashes.of("r\($0.offset)", $0.element)).json", bytes: $0.element)
-        }
-        files += words.map { File(path: "\(Self.folder)words/\($0.key).\(hashes.of("w\($0.key)", $0.value)).json", bytes: $0.value) }
+        var files = shards.indices.map { File(path: Self.shardPath($0, hash: shardHash($0)), bytes: shards[$0].bytes) }
+        files += chunks.indices.map { File(path: Self.chunkPath($0, hash: chunkHash($0)), bytes: chunks[$0]) }
+        files += words.keys.map { File(path: Self.wordsPath($0, hash: wordsHash($0)), bytes: words[$0]!) }
         files.append(File(path: Self.entryPointPath, bytes: entryPoint))
         return files.sorted { $0.path < $1.path }
     }
@@ -37,9 +33,17 @@ extension SearchIndex {
     }
 
     static let entryPointPath = "search-index.json"
-    static func shardPath(_ number: Int, _ bytes: [UInt8]) -> String { "\(folder)terms/\(number).\(ContentHash.of(bytes)).json" }
-    static func chunkPath(_ number: Int, _ bytes: [UInt8]) -> String { "\(folder)results/\(number).\(ContentHash.of(bytes)).json" }
-    static func wordsPath(_ length: Int, _ bytes: [UInt8]) -> String { "\(folder)words/\(length).\(ContentHash.of(bytes)).json" }
+    static func shardPath(_ number: Int, hash: String) -> String { "\(folder)terms/\(number).\(hash).json" }
+    static func chunkPath(_ number: Int, hash: String) -> String { "\(folder)results/\(number).\(hash).json" }
+    static func wordsPath(_ length: Int, hash: String) -> String { "\(folder)words/\(length).\(hash).json" }
+    static func shardPath(_ number: Int, _ bytes: [UInt8]) -> String { shardPath(number, hash: ContentHash.of(bytes)) }
+    static func chunkPath(_ number: Int, _ bytes: [UInt8]) -> String { chunkPath(number, hash: ContentHash.of(bytes)) }
+    static func wordsPath(_ length: Int, _ bytes: [UInt8]) -> String { wordsPath(length, hash: ContentHash.of(bytes)) }
+
+    /// The current files' hashes, from `hashes` (the names and the entry point both need them).
+    func shardHash(_ number: Int) -> String { hashes.of("t\(number)", shards[number].bytes) }
+    func chunkHash(_ number: Int) -> String { hashes.of("r\(number)", chunks[number]) }
+    func wordsHash(_ length: Int) -> String { hashes.of("w\(length)", words[length]!) }
 
     /// A term's entry in its shard: `"term":[idf,result,score,gap,score,…]`.
     static func entry(_ term: String, _ scored: ScoredTerm) -> [UInt8] {
@@ -135,17 +139,17 @@ extension SearchIndex {
             "terms": [
                 "path": .string(Self.folder + "terms/"),
                 "first": .array(shards.map { .string(vocabulary[Int(order[$0.start])]) }),
-                "files": .array(shards.enumerated().map { .string(hashes.of("t\($0.offset)", $0.element.bytes)) }),
+                "files": .array(shards.indices.map { .string(shardHash($0)) }),
             ],
             "results": [
                 "path": .string(Self.folder + "results/"), "count": .number(Double(results.count)),
                 "chunk": .number(Double(Self.resultsPerChunk)),
-                "files": .array(chunks.enumerated().map { .string(hashes.of("r\($0.offset)", $0.element)) }),
+                "files": .array(chunks.indices.map { .string(chunkHash($0)) }),
             ],
             "words": [
                 "path": .string(Self.folder + "words/"),
                 "lengths": .array(words.keys.sorted().map { .number(Double($0)) }),
-                "files": .array(words.sorted { $0.key < $1.key }.map { .string(hashes.of("w\($0.key)", $0.value)) }),
+                "files": .array(words.keys.sorted().map { .string(wordsHash($0)) }),
             ],
             "synonyms": .array(synonyms.groups.map { group in
                 .array(group.map { phrase in .array(phrase.map(JSONValue.string)) })
