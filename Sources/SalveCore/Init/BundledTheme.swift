@@ -1276,5 +1276,273 @@ dl.glossary dd { margin-left: 0; }
 {{/base}}
 
 """#,
+        "strings/en.yml": #"""
+# The theme's fixed English texts, one key each, exactly as the theme and Salve write them today.
+# This file is the fallback for every other language: a key missing from es.yml is taken from here.
+# {name} placeholders stand for a value put in at build time (or in search.js); each is explained beside its key.
+# A placeholder may stand for an element (a link, a <time>): the text before and after it goes around the element.
+# Values are quoted so that every space and colon is kept byte for byte.
+
+# ── Every page (templates/base.mustache and its partials) ──────────────────────────────────────────────────────
+skip_to_content: "Skip to main content"             # base.mustache: the skip link, first thing on every page
+nav_label: "Main"                                   # partials/nav.mustache: aria-label of the main navigation
+breadcrumbs_label: "Breadcrumb"                     # partials/breadcrumbs.mustache: aria-label of the trail
+footer_important: "Important:"                      # partials/footer.mustache: bold lead-in before site.disclaimer (a space follows in the template)
+footer_a_to_z: "All topics A to Z"                  # partials/footer.mustache: link to search/
+footer_glossary: "Glossary"                         # partials/footer.mustache: link to the glossary (when there is one)
+footer_feed: "Updates feed"                         # partials/footer.mustache: link to feed.xml
+
+# ── Search box in the header (partials/header-search.mustache) ─────────────────────────────────────────────────
+header_search_link: "Search"                        # the link shown instead of the form on small screens
+header_search_label: "Search this site"             # visually hidden <label> of the box (screen readers)
+header_search_placeholder: "Search, e.g. LDN"       # placeholder of the box
+search_button: "Search"                             # submit button of every search form (header, home page, search page)
+
+# ── Home page (home.mustache) ──────────────────────────────────────────────────────────────────────────────────
+search_form_label: "Search for a topic, a treatment or a question"   # <label> of the big search box (home.mustache and search.mustache)
+home_search_placeholder: "e.g. fibro fog"           # placeholder of the home page's search box
+home_conditions: "Conditions"                       # heading of the list of conditions
+home_treatments: "Treatments"                       # heading of the list of treatments
+home_latest: "Recently reviewed"                    # heading of the newest cards
+
+# ── The head of every content page (partials/page-head.mustache) ───────────────────────────────────────────────
+also_called: "Also called:"                         # page-head.mustache before page.also_called; glossary.mustache before a term's names (it adds a "." after them); a space follows in both templates
+# The print-only line under the title reuses review_last_reviewed and review_next_review:
+# "Page last reviewed: {date} · Next review due: {date}" (the " · " stays in the template).
+
+# ── Articles and FAQ pages ─────────────────────────────────────────────────────────────────────────────────────
+toc_heading: "On this page"                         # article.mustache: heading of the list of sections
+faq_toc_heading: "Questions on this page"           # faq.mustache: heading of the list of questions
+faq_back_to_questions: "Back to the questions"      # faq.mustache: link after each answer
+
+# ── Comparisons (comparison.mustache) ──────────────────────────────────────────────────────────────────────────
+comparison_treatment_column: "Treatment"            # header of the first column (the row names)
+comparison_not_known: "Not known"                   # a cell written `null` in the front matter
+
+# ── The foot of every content page (partials/page-foot, references, review, related) ──────────────────────────
+topics_label: "Topics"                              # page-foot.mustache: aria-label of the conditions/treatments section
+topics_conditions: "Conditions:"                    # page-foot.mustache: before the condition links (a space follows in the template)
+topics_treatments: "Treatments:"                    # page-foot.mustache: before the treatment links (a space follows in the template)
+references_heading: "References"                    # references.mustache: heading
+related_heading: "Related pages"                    # related.mustache: heading
+review_label: "Medical review"                      # review.mustache: aria-label of the review section
+review_reviewed_by: "Reviewed by {name}"            # review.mustache; {name}: the page's reviewed_by, as written
+review_last_reviewed: "Page last reviewed:"         # review.mustache and the print line of page-head.mustache; the <time> follows after a space
+review_next_review: "Next review due:"              # review.mustache and the print line of page-head.mustache; the <time> follows after a space
+review_last_updated: "Page last updated:"           # review.mustache, when the page has `updated` or `changes`; the <time> follows after a space
+review_changes: "What changed on this page:"        # review.mustache: before the list of changes
+
+# ── Listing pages (list.mustache) ──────────────────────────────────────────────────────────────────────────────
+list_definition: "What it means:"                   # bold lead-in before a condition's or treatment's glossary definition (a space follows)
+list_empty: "Nothing here yet."                     # a listing with no pages
+
+# ── Glossary page (glossary.mustache) ──────────────────────────────────────────────────────────────────────────
+glossary_title: "Glossary"                          # the <h1>; Site+Views.swift also uses it as the page title and breadcrumb
+glossary_intro: "Medical words used on this site, explained in plain language."   # the summary under the <h1>; Site+Views.swift also uses it as the meta description
+glossary_letters_label: "Glossary letters"          # aria-label of the A–Z letter links
+
+# ── Search page (search.mustache) ──────────────────────────────────────────────────────────────────────────────
+search_title: "Search"                              # the <h1>; Site+Views.swift also uses it as the page title and breadcrumb
+search_a_to_z: "All topics A to Z"                  # heading of the A–Z list of every page
+
+# ── Search results (templates/assets/search.js) ────────────────────────────────────────────────────────────────
+search_unavailable: "Search is not available right now. All topics are listed below."   # status line when the index cannot be fetched
+search_results_heading: "Results"                   # heading above the result list
+search_no_results: "No results for “{query}”. Try other words, or browse all topics below."   # {query}: what the reader typed
+search_count_one: "{count} result for “{query}”."   # {count}: always 1 here; {query}: what the reader typed
+search_count_other: "{count} results for “{query}”."   # {count}: number of results (0 never gets here, see search_no_results); {query}: as typed
+search_count_shown: "{count} results for “{query}”, showing the best {shown}."   # more results than shown; {count}: all results, {shown}: how many are on the page
+search_show_more: "Show {count} more results"       # button under the list; {count}: how many the next click adds (at most 20)
+# Not used today: search.js says "Show 1 more results" when one is left. Wire this key to fix that.
+search_show_more_one: "Show 1 more result"
+search_from: "from: {page}"                         # under a FAQ answer's result; {page}: a link to the FAQ page it is on (its title)
+search_last_reviewed: "Last reviewed {date}"        # under each result; {date}: a <time> with the long date (date_format)
+
+# ── Callouts (Sources/SalveCore/Markdown/Callout.swift) ────────────────────────────────────────────────────────
+# The title is visible; the prefix is visually hidden text that screen readers hear just before the title
+# (NHS care cards). Each prefix ends with one space, written inside the hidden <span>. NOTE and WARNING have none.
+callout_note: "Note"                                # [!NOTE]
+callout_warning: "Warning"                          # [!WARNING]
+callout_non_urgent: "Speak to your doctor"          # [!NON-URGENT]
+callout_non_urgent_prefix: "Non-urgent advice: "    # [!NON-URGENT], hidden
+callout_urgent: "Get medical help now"              # [!URGENT]
+callout_urgent_prefix: "Urgent advice: "            # [!URGENT], hidden
+callout_emergency: "Emergency"                      # [!EMERGENCY]
+callout_emergency_prefix: "Immediate action required: "   # [!EMERGENCY], hidden
+
+# ── Headings in page bodies (Sources/SalveCore/Markdown/DocumentWalk.swift) ────────────────────────────────────
+heading_anchor_label: "Link to this section: {heading}"   # aria-label of the "#" link after each heading; {heading}: the heading's text
+
+# ── 404 page (404.mustache; title from Site+Views.swift) ───────────────────────────────────────────────────────
+not_found_title: "Page not found"                   # the <h1>, and the page title (Site+Views.swift)
+not_found_text: "We could not find that page. It may have moved."
+not_found_home: "Go to the home page"               # first link
+not_found_search: "Search, or browse all topics A to Z"   # second link, to search/
+
+# ── Texts that Swift code writes today (Sources/SalveCore) ─────────────────────────────────────────────────────
+# Navigation (Views/Site+Views.swift, Site.navigation), in this order:
+nav_articles: "Articles"
+nav_faqs: "Questions"
+nav_comparisons: "Comparisons"
+nav_conditions: "Conditions"                        # also Term.Taxonomy.label: the conditions/ page's title and breadcrumb
+nav_treatments: "Treatments"                        # also Term.Taxonomy.label: the treatments/ page's title and breadcrumb
+breadcrumb_home: "Home"                             # first crumb of every trail (Site+Views.swift, Site+Listings.swift)
+# One page's kind (Content/ContentKind.swift, label): the small line above each <h1>, on cards and on search results.
+kind_article: "Article"
+kind_faq: "FAQ"
+kind_comparison: "Comparison"
+# A kind's listing (ContentKind.pluralLabel: title and breadcrumb; Site+Listings.swift intro(for:): its summary).
+list_articles_title: "Articles"
+list_articles_intro: "Articles that answer common questions, reviewed by health professionals."
+list_faqs_title: "Questions and answers"
+list_faqs_intro: "Short answers to the questions people ask most."
+list_comparisons_title: "Treatment comparisons"
+list_comparisons_intro: "Tables that compare treatments side by side."
+# Taxonomy pages (Site+Listings.swift).
+list_conditions_intro: "Browse every page by condition."   # conditions/ index
+list_treatments_intro: "Browse every page by treatment."   # treatments/ index
+list_term_intro: "Everything on this site about {name}."   # one condition's or treatment's page; {name}: the name as Site.inSentence writes it (first letter lowercased unless an abbreviation)
+search_description: "Search all topics, or browse them A to Z."   # the search page's meta description (Site+Views.swift)
+head_title: "{title} | {site}"                      # <title> of every page but the home page (Site+Views.swift chrome); {title}: the page's title, {site}: salve.yml title
+# Redirect pages for moved_from (Publish/Redirect+Files.swift).
+moved_title: "{title}: this page has moved"         # <title>; {title}: the new page's title
+moved_heading: "This page has moved"                # <h1>
+moved_text: "It is now at {link}."                  # {link}: a link to the new page, its text the page's title
+
+# ── Dates (Content/Day.swift longForm; search.js longDate) ─────────────────────────────────────────────────────
+# "14 September 2026". {day}: the day of the month without a leading zero, {month}: a name from months, {year}: four digits.
+date_format: "{day} {month} {year}"
+months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+"""#,
+        "strings/es.yml": #"""
+# Los textos fijos del tema en español: las mismas claves que en.yml (allí dice dónde se usa cada una).
+# Spanish UI strings, the same keys as en.yml, which says where each is used; a key missing here falls back to it.
+# Plain Spanish for patients, "usted" as on the Spanish pages. {name} placeholders are the same as in en.yml.
+# Values are quoted so that every space and colon is kept.
+
+# ── Every page ─────────────────────────────────────────────────────────────────────────────────────────────────
+skip_to_content: "Saltar al contenido principal"
+nav_label: "Principal"
+breadcrumbs_label: "Ruta de navegación"
+footer_important: "Importante:"
+footer_a_to_z: "Todos los temas de la A a la Z"
+footer_glossary: "Glosario"
+footer_feed: "Canal de novedades"
+
+# ── Search box in the header ───────────────────────────────────────────────────────────────────────────────────
+header_search_link: "Buscar"
+header_search_label: "Buscar en este sitio"
+header_search_placeholder: "Buscar, p. ej., LDN"
+search_button: "Buscar"
+
+# ── Home page ──────────────────────────────────────────────────────────────────────────────────────────────────
+search_form_label: "Busque un tema, un tratamiento o una pregunta"
+home_search_placeholder: "p. ej., niebla mental"
+home_conditions: "Enfermedades"
+home_treatments: "Tratamientos"
+home_latest: "Revisiones recientes"
+
+# ── The head of every content page ─────────────────────────────────────────────────────────────────────────────
+also_called: "Otros nombres:"
+
+# ── Articles and FAQ pages ─────────────────────────────────────────────────────────────────────────────────────
+toc_heading: "En esta página"
+faq_toc_heading: "Preguntas de esta página"
+faq_back_to_questions: "Volver a las preguntas"
+
+# ── Comparisons ────────────────────────────────────────────────────────────────────────────────────────────────
+comparison_treatment_column: "Tratamiento"
+comparison_not_known: "No se sabe"
+
+# ── The foot of every content page ─────────────────────────────────────────────────────────────────────────────
+topics_label: "Temas"
+topics_conditions: "Enfermedades:"
+topics_treatments: "Tratamientos:"
+references_heading: "Fuentes"
+related_heading: "Páginas relacionadas"
+review_label: "Revisión médica"
+review_reviewed_by: "Revisado por: {name}"          # a colon, so the name needs no article ("la Dra."): {name} as written
+review_last_reviewed: "Última revisión de la página:"
+review_next_review: "Próxima revisión:"
+review_last_updated: "Última actualización de la página:"
+review_changes: "Qué cambió en esta página:"
+
+# ── Listing pages ──────────────────────────────────────────────────────────────────────────────────────────────
+list_definition: "Qué quiere decir:"
+list_empty: "Todavía no hay nada aquí."
+
+# ── Glossary page ──────────────────────────────────────────────────────────────────────────────────────────────
+glossary_title: "Glosario"
+glossary_intro: "Las palabras médicas de este sitio, explicadas de forma sencilla."
+glossary_letters_label: "Letras del glosario"
+
+# ── Search page ────────────────────────────────────────────────────────────────────────────────────────────────
+search_title: "Buscar"
+search_a_to_z: "Todos los temas de la A a la Z"
+
+# ── Search results (search.js) ─────────────────────────────────────────────────────────────────────────────────
+search_unavailable: "La búsqueda no funciona en este momento. Abajo están todos los temas."
+search_results_heading: "Resultados"
+search_no_results: "No hay resultados para “{query}”. Pruebe con otras palabras o vea todos los temas más abajo."
+search_count_one: "{count} resultado para “{query}”."
+search_count_other: "{count} resultados para “{query}”."
+search_count_shown: "{count} resultados para “{query}”. Se muestran los {shown} mejores."
+search_show_more: "Ver {count} resultados más"
+search_show_more_one: "Ver 1 resultado más"
+search_from: "En la página: {page}"
+search_last_reviewed: "Última revisión: {date}"
+
+# ── Callouts ───────────────────────────────────────────────────────────────────────────────────────────────────
+# Each hidden prefix ends with one space, as in en.yml.
+callout_note: "Nota"
+callout_warning: "Advertencia"
+callout_non_urgent: "Hable con su médico"
+callout_non_urgent_prefix: "Consejo no urgente: "
+callout_urgent: "Busque ayuda médica ahora"
+callout_urgent_prefix: "Consejo urgente: "
+callout_emergency: "Emergencia"
+callout_emergency_prefix: "Actúe de inmediato: "
+
+# ── Headings in page bodies ────────────────────────────────────────────────────────────────────────────────────
+heading_anchor_label: "Enlace a esta sección: {heading}"
+
+# ── 404 page ───────────────────────────────────────────────────────────────────────────────────────────────────
+not_found_title: "No se encontró la página"
+not_found_text: "No pudimos encontrar esa página. Es posible que haya cambiado de lugar."
+not_found_home: "Ir a la página de inicio"
+not_found_search: "Buscar, o ver todos los temas de la A a la Z"
+
+# ── Texts that Swift code writes today ─────────────────────────────────────────────────────────────────────────
+nav_articles: "Artículos"
+nav_faqs: "Preguntas"
+nav_comparisons: "Comparaciones"
+nav_conditions: "Enfermedades"
+nav_treatments: "Tratamientos"
+breadcrumb_home: "Inicio"
+kind_article: "Artículo"
+kind_faq: "Preguntas frecuentes"
+kind_comparison: "Comparación"
+list_articles_title: "Artículos"
+list_articles_intro: "Artículos que responden a preguntas comunes, revisados por profesionales de la salud."
+list_faqs_title: "Preguntas y respuestas"
+list_faqs_intro: "Respuestas cortas a las preguntas más comunes."
+list_comparisons_title: "Comparaciones de tratamientos"
+list_comparisons_intro: "Tablas que comparan tratamientos uno al lado del otro."
+list_conditions_intro: "Vea todas las páginas por enfermedad."
+list_treatments_intro: "Vea todas las páginas por tratamiento."
+list_term_intro: "Todo lo que hay en este sitio sobre {name}."   # {name} as Site.inSentence writes it ("fibromialgia", "LDN")
+search_description: "Busque en todos los temas, o véalos de la A a la Z."
+head_title: "{title} | {site}"
+moved_title: "{title}: esta página cambió de lugar"
+moved_heading: "Esta página cambió de lugar"
+moved_text: "Ahora está en {link}."
+
+# ── Dates ──────────────────────────────────────────────────────────────────────────────────────────────────────
+# "14 de septiembre de 2026": month names are lowercase in Spanish.
+date_format: "{day} de {month} de {year}"
+months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+
+"""#,
     ]
 }
