@@ -1370,8 +1370,9 @@ callout_urgent_prefix: "Urgent advice: "            # [!URGENT], hidden
 callout_emergency: "Emergency"                      # [!EMERGENCY]
 callout_emergency_prefix: "Immediate action required: "   # [!EMERGENCY], hidden
 
-# ── Headings in page bodies (Sources/SalveCore/Markdown/DocumentWalk.swift) ────────────────────────────────────
+# ── Headings and footnotes in page bodies (Sources/SalveCore/Markdown/DocumentWalk.swift; cmark-gfm) ──────────────────────
 heading_anchor_label: "Link to this section: {heading}"   # aria-label of the "#" link after each heading; {heading}: the heading's text
+footnote_back_label: "Back to content"                # aria-label cmark-gfm itself writes on each footnote's "↩" link (not Salve code: the rendered HTML would need it replaced)
 
 # ── 404 page (404.mustache; title from Site+Views.swift) ───────────────────────────────────────────────────────
 not_found_title: "Page not found"                   # the <h1>, and the page title (Site+Views.swift)
@@ -1504,8 +1505,9 @@ callout_urgent_prefix: "Consejo urgente: "
 callout_emergency: "Emergencia"
 callout_emergency_prefix: "Actúe de inmediato: "
 
-# ── Headings in page bodies ────────────────────────────────────────────────────────────────────────────────────
+# ── Headings and footnotes in page bodies ──────────────────────────────────────────────────────────────────────
 heading_anchor_label: "Enlace a esta sección: {heading}"
+footnote_back_label: "Volver al texto"
 
 # ── 404 page ───────────────────────────────────────────────────────────────────────────────────────────────────
 not_found_title: "No se encontró la página"
