@@ -52,7 +52,7 @@ struct SpanishReadabilityTests {
         }
     }
 
-    // Measured on this fixture: 730 of 743 words (98.3%) with hyphenation counting, 624 (84.0%) with spoken
+    // Measured on this fixture: 731 of 743 words (98.4%) with hyphenation counting, 624 (84.0%) with spoken
     // syllables. The bounds leave a little room for new paragraphs, not for a change of rules.
     static let minimumHyphenationAgreement = 0.97
     static let minimumSpokenAgreement = 0.80
@@ -160,7 +160,7 @@ struct SpanishReadabilityTests {
         let words: [String: Int] = [
             "agua": 1, "día": 1, "leer": 1, "poeta": 2, "ejercicio": 3, "otra": 1, "ella": 1, "ayuda": 2,
             "apnea": 2, "enfermedad": 4, "alcohol": 2, "ahora": 2, "prohibido": 3, "y": 1, "muy": 1,
-            "medicamento": 5, "fibromialgia": 4, "aéreo": 2,
+            "medicamento": 5, "fibromialgia": 4, "aéreo": 2, "equipo": 2, "aguja": 2,
         ]
         for (word, expected) in words.sorted(by: { $0.key < $1.key }) {
             #expect(SpanishSyllables.hyphenationCount(word) == expected, "\(word)")

@@ -49,9 +49,9 @@ enum SpanishSyllables {
         var pieces = groups.count
         let first = groups[0]
         // A word that opens with one vowel before a consonant that starts the next syllable ("a-gua", "o-tra",
-        // "e-lla"): that vowel joins the next piece.
+        // "e-lla", "e-qui-po"): that vowel joins the next piece. A u between consonants is the silent u of qu, gu.
         if first.start == 0, first.end == 1 {
-            let run = letters[first.end..<groups[1].start].map(\.scalar)
+            let run = letters[first.end..<groups[1].start].map(\.scalar).filter { $0 != "u" }
             if run.count == 1 || (run.count == 2 && startsSyllable(run[0], run[1])) { pieces -= 1 }
         }
         return pieces
