@@ -32,7 +32,7 @@ public enum InfleszBand: String, CaseIterable, Comparable, Sendable {
     }
 
     /// Harder bands sort first.
-    public static func < (lhs: InfleszBand, rhs: InfleszBand) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: InfleszBand, rhs: InfleszBand) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int { InfleszBand.allCases.firstIndex(of: self) ?? 0 }
 }

@@ -54,6 +54,7 @@ enum SpanishSyllables {
             let run = letters[first.end..<groups[1].start].map(\.scalar).filter { $0 != "u" }
             if run.count == 1 || (run.count == 2 && startsSyllable(run[0], run[1])) { pieces -= 1 }
         }
+        // The last piece always has two letters or more: with vowels kept together, its vowels follow a consonant.
         return pieces
     }
 
