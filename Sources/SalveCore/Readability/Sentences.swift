@@ -23,6 +23,14 @@ enum Sentences {
         if !current.isEmpty { pieces.append(String(current)) }
         return pieces.filter { Words.split($0).count > 2 }.map { $0.trimmingWhitespace() }
     }
+
+    /// The three longest sentences by words, longest first (the earlier of two equally long ones first).
+    static func longest(_ sentences: [String]) -> [String] {
+        sentences.enumerated()
+            .map { (offset: $0.offset, sentence: $0.element, words: Words.split($0.element).count) }
+            .sorted { ($1.words, $0.offset) < ($0.words, $1.offset) }
+            .prefix(3).map(\.sentence)
+    }
 }
 
 enum Words {
