@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also print each page's reading level: words, sentences, Flesch-Kincaid and SMOG grades.")
     var readability = false
 
+    @Flag(help: "Also print each page with the languages it is in and whether its translations are in step.")
+    var translations = false
+
     func validate() throws {
         if let dueWithin, days(dueWithin) == nil {
             throw ValidationError("--due-within takes a number of days such as 30d")
@@ -45,6 +48,13 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = try Check.run(options, dueWithinDays: dueWithin.flatMap(days))
         if readability {
             print(ReadabilityTable.text(try Check.readabilityReport(options)), terminator: "")
+            let spanish = try Check.spanishReadabilityReport(options)
+            if !spanish.isEmpty { print("\n" + ReadabilityTable.text(spanish), terminator: "") }
+            fflush(nil)
+        }
+        if translations {
+            let rows = Check.translationsReport(options).map { [$0.page, $0.languages.joined(separator: ", "), $0.status] }
+            print(ReadabilityTable.table(["page", "languages", "status"], rows), terminator: "")
             fflush(nil)
         }
         switch format {

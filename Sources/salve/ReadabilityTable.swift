@@ -9,6 +9,20 @@ enum ReadabilityTable {
              Readability.display(score.fleschReadingEase), Readability.display(score.fleschKincaidGrade),
              Readability.display(score.smogGrade)]
         }
+        return table(header, rows)
+    }
+
+    /// Spanish pages: Fernández-Huerta, Szigriszt-Pazos and its INFLESZ band.
+    static func text(_ report: [(String, SpanishReadability)]) -> String {
+        let header = ["page", "words", "sentences", "minutes", "fernandez_huerta", "szigriszt_pazos", "inflesz"]
+        let rows = report.map { path, score in
+            [path, "\(score.words)", "\(score.sentences)", "\(score.readingMinutes)",
+             Readability.display(score.fernandezHuerta), Readability.display(score.szigrisztPazos), score.band.rawValue]
+        }
+        return table(header, rows)
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
         }

@@ -15,27 +15,47 @@ public enum Check {
         } catch let failure as BuildFailure {
             return failure.diagnostics
         }
-        let site = model.site
         var diagnostics = model.warnings
-        diagnostics += site.headingLevelSkips()
-        diagnostics += site.duplicateTitles()
-        diagnostics += site.linkProblems()
-        diagnostics += site.readabilityWarnings()
+        for site in ([model] + model.translations).map(\.site) {
+            diagnostics += site.headingLevelSkips()
+            diagnostics += site.duplicateTitles()
+            diagnostics += site.linkProblems()
+            diagnostics += site.readabilityWarnings()
+            if let days = dueWithinDays { diagnostics += site.reviewsDue(within: days, today: options.today) }
+        }
+        diagnostics += TranslationCheck.warnings(model)
         // A URL that would disappear is found before publishing; check never writes the list.
         var published = options
         published.publishedURLs = options.publishedURLs == .off ? .off : .check
         do { _ = try model.publishedURLs(published) } catch let failure as BuildFailure { diagnostics += failure.diagnostics }
-        if let days = dueWithinDays { diagnostics += site.reviewsDue(within: days, today: options.today) }
         return diagnostics.sorted()
     }
 
-    /// Each page's readability, by source path; empty when the site has errors.
+    /// Every page of the default language, the languages it is in and whether its translations are in step;
+    /// empty when the site has errors.
+    public static func translationsReport(_ options: BuildOptions) -> [TranslationCheck.Row] {
+        guard let model = try? Build.model(options) else { return [] }
+        return TranslationCheck.rows(model)
+    }
+
+    /// Each page's readability, by source path; empty when the site has errors. Spanish pages are in
+    /// `spanishReadabilityReport`, with the formulas made for Spanish.
     public static func readabilityReport(_ options: BuildOptions) throws -> [(String, Readability)] {
+        proseByLanguage(options).filter { !$0.spanish }.map { ($0.path, Readability.measure($0.prose)) }
+    }
+
+    /// The Fernández-Huerta and Szigriszt-Pazos scores of each Spanish page, counted as textstat counts.
+    public static func spanishReadabilityReport(_ options: BuildOptions) throws -> [(String, SpanishReadability)] {
+        proseByLanguage(options).filter(\.spanish).map { ($0.path, SpanishReadability.measure($0.prose, syllables: .hyphenation)) }
+    }
+
+    private static func proseByLanguage(_ options: BuildOptions) -> [(path: String, prose: String, spanish: Bool)] {
         var options = options
         options.readability = true
-        guard let site = try? Build.model(options).site else { return [] }
-        return site.pages.map { ($0.document.sourcePath, Readability.measure($0.body.prose)) }
-            .sorted { $0.0 < $1.0 }
+        guard let model = try? Build.model(options) else { return [] }
+        return ([model] + model.translations).flatMap { part in
+            part.site.pages.map { ($0.document.sourcePath, $0.body.prose, part.site.config.language.hasPrefix("es")) }
+        }.sorted { $0.path < $1.path }
     }
 
 }
@@ -100,7 +120,35 @@ extension Site {
     }
 
     /// Pages whose SMOG grade is above salve.yml's `readability.max_grade`, with their longest sentences.
+    /// Pages above the reading level salve.yml allows: the SMOG grade (`readability.max_grade`) for English, the
+    /// Szigriszt-Pazos score (a language's `readability.min_ease`) for Spanish.
     func readabilityWarnings() -> [Diagnostic] {
+        let minimumEase = config.languages.first { $0.code == config.language }?.minReadingEase
+        if config.language.hasPrefix("es") {
+            guard let minimum = minimumEase else { return [] }
+            return pages.compactMap { page in
+                // Counted as textstat counts, so the score matches what editors compute with it.
+                let score = SpanishReadability.measure(page.body.prose, syllables: .hyphenation)
+                guard score.isTooHard(minimumSzigrisztPazos: minimum) else { return nil }
+                let longest = score.longestSentences.map { "\"\($0)\"" }.joined(separator: "; ")
+                return .warning(page.document.sourcePath, line: page.document.bodyLine,
+                                "Szigriszt-Pazos \(Readability.display(score.szigrisztPazos)) (INFLESZ \(score.band.rawValue)) is below the target of \(Readability.display(minimum)); longest sentences: \(longest)",
+                                fix: "use shorter sentences and everyday words")
+            }
+        }
+        if let minimum = minimumEase {
+            return pages.compactMap { page in
+                let score = Readability.measure(page.body.prose)
+                guard score.words > 0, score.fleschReadingEase < minimum else { return nil }
+                return .warning(page.document.sourcePath, line: page.document.bodyLine,
+                                "Flesch reading ease \(Readability.display(score.fleschReadingEase)) is below the target of \(Readability.display(minimum))",
+                                fix: "use shorter sentences and everyday words")
+            } + smogWarnings()
+        }
+        return smogWarnings()
+    }
+
+    private func smogWarnings() -> [Diagnostic] {
         guard let maximum = config.maxReadingGrade else { return [] }
         return pages.compactMap { page in
             let score = Readability.measure(page.body.prose)

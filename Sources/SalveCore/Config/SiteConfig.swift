@@ -21,6 +21,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var feedEntries = 50
     /// Whether `salve build` writes a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file (`compress: true`).
     public var compress = false
+    /// The languages of a multilingual site, the default first; empty for a site in one language.
+    public var languages: [LanguageSettings] = []
+    /// For the part of a multilingual site in a language other than the default: the whole site's address
+    /// (`baseURL` is then the language's own, `https://example.org/es/`).
+    public var rootURL: String? = nil
 
     public init(
         title: String = "Patient information", description: String = "", baseURL: String = "http://localhost/",
@@ -56,7 +61,7 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "review_interval_months", "disclaimer", "markdown",
-        "readability", "keep", "feed", "compress",
+        "readability", "keep", "feed", "compress", "languages",
     ]
 
     /// Reads salve.yml's text; `path` names it in diagnostics.
@@ -92,6 +97,7 @@ extension SiteConfig {
             }
         }
         config.disclaimer = fields.string("disclaimer") ?? config.disclaimer
+        config.parseLanguages(&fields, path: path)
         var markdown = YAMLFields(fields.node("markdown"), path: path, lineOffset: 0, what: "`markdown`")
         markdown.rejectUnknownKeys(allowed: ["raw_html"], what: "`markdown`")
         config.allowRawHTML = markdown.bool("raw_html") ?? false

@@ -9,6 +9,8 @@ struct Project: Sendable {
     var content: ContentSource
     var glossaryText: String?
     var synonymsText: String?
+    /// The other languages' glossaries and synonyms (`content/glossary.es.yml`), by path.
+    var languageTexts: [String: String] = [:]
     var templates: TemplateLibrary
     /// Theme assets as (path under assets/, source file).
     var assets: [(String, URL)]
@@ -48,6 +50,12 @@ struct Project: Sendable {
             root.appendingPathComponent(Glossary.path), path: Glossary.path, what: "the glossary", into: &diagnostics)
         let synonymsText = readText(
             root.appendingPathComponent(Synonyms.path), path: Synonyms.path, what: "the synonyms file", into: &diagnostics)
+        var languageTexts: [String: String] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: contentFolder.path)) ?? []
+        for name in names.sorted() where isLanguageSettingsFile(name) {
+            let path = "content/" + name
+            languageTexts[path] = readText(contentFolder.appendingPathComponent(name), path: path, what: path, into: &diagnostics)
+        }
         let (templates, templateDiagnostics) = TemplateLibrary.load(
             from: root.appendingPathComponent("templates"), displayFolder: "templates")
         diagnostics += templateDiagnostics
@@ -60,8 +68,15 @@ struct Project: Sendable {
         }
         return Project(
             configText: configText, content: content, glossaryText: glossaryText, synonymsText: synonymsText,
-            templates: templates,
+            languageTexts: languageTexts, templates: templates,
             assets: assets, themeAssets: madeAssets.assets, madeAssets: madeAssets, imageSizes: imageSizes, diagnostics: diagnostics, contentFolder: contentFolder)
+    }
+
+    /// `glossary.es.yml` or `synonyms.es.yml`: a language's own glossary or synonyms.
+    private static func isLanguageSettingsFile(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && (parts[0] == "glossary" || parts[0] == "synonyms") && parts[2] == "yml"
+            && LanguageSettings.isValidCode(String(parts[1]))
     }
 
     /// A file's text, or nil when it does not exist; a file that is not UTF-8 is an error naming the line.

@@ -12,27 +12,21 @@ enum Callout: String, CaseIterable {
 
     var className: String { "callout callout-" + rawValue.lowercased() }
 
-    /// What screen readers hear before the title.
-    var hiddenPrefix: String {
+    /// The strings key of the callout's title, and of what screen readers hear before it.
+    private var key: String { rawValue.lowercased().replacingOccurrences(of: "-", with: "_") }
+
+    /// What screen readers hear before the title (none for a note or warning, whose title says it).
+    func hiddenPrefix(_ strings: UIStrings) -> String {
         switch self {
         case .note, .warning: ""
-        case .nonUrgent: "Non-urgent advice: "
-        case .urgent: "Urgent advice: "
-        case .emergency: "Immediate action required: "
+        default: strings.text("callout_" + key + "_prefix")
         }
     }
 
-    var title: String {
-        switch self {
-        case .note: "Note"
-        case .warning: "Warning"
-        case .nonUrgent: "Speak to your doctor"
-        case .urgent: "Get medical help now"
-        case .emergency: "Emergency"
-        }
-    }
+    func title(_ strings: UIStrings) -> String { strings.text("callout_" + key) }
 
-    var openingHTML: String {
+    func openingHTML(_ strings: UIStrings) -> String {
+        let hiddenPrefix = escapeHTML(hiddenPrefix(strings)), title = escapeHTML(title(strings))
         let hidden = hiddenPrefix.isEmpty ? "" : "<span class=\"visually-hidden\">\(hiddenPrefix)</span>"
         // Not an <aside>: each aside is a landmark, and two of one kind on a page would be landmarks with one name.
         return "<div class=\"\(className)\" role=\"note\">\n<p class=\"callout-title\">\(hidden)\(title)</p>\n"
@@ -75,10 +69,10 @@ extension DocumentWalk {
     }
 
     /// Wraps each marked blockquote's content in a callout, replacing the blockquote.
-    mutating func transformCallouts() {
+    mutating func transformCallouts(_ strings: UIStrings) {
         for (quote, callout) in callouts {
             let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(box, callout.openingHTML)
+            cmark_node_set_on_enter(box, callout.openingHTML(strings))
             cmark_node_set_on_exit(box, "</div>")
             while let child = cmark_node_first_child(quote) {
                 cmark_node_append_child(box, child)

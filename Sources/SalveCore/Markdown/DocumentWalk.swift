@@ -241,7 +241,7 @@ extension DocumentWalk {
 
     /// Gives each heading its id and a visible anchor link. Custom nodes are the one way to add
     /// attributes that cmark's safe mode does not strip (shared/NOTES.md); ids are `[a-z0-9_-]`.
-    mutating func replaceHeadings() {
+    mutating func replaceHeadings(_ strings: UIStrings) {
         for index in headings.indices {
             let old = headings[index].node
             let heading = headings[index].heading
@@ -250,7 +250,7 @@ extension DocumentWalk {
             cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(heading.id)\">")
             cmark_node_set_on_exit(
                 inline,
-                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"Link to this section: \(escapeHTML(heading.text))\">#</a></h\(heading.level)>")
+                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"\(escapeHTML(strings.text("heading_anchor_label", ["heading": heading.text])))\">#</a></h\(heading.level)>")
             while let child = cmark_node_first_child(old) {
                 cmark_node_append_child(inline, child)
             }

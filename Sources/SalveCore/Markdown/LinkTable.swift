@@ -13,6 +13,12 @@ public struct LinkTable: Sendable {
     /// The size of each image in content/media whose header gives one (`media/p.png` -> 640 x 480).
     let imageSizes: [String: ImageSize]
 
+    /// For a translation's table: the default language's pages, which its links lead to when it has no page of
+    /// its own at that path.
+    var fallback: FallbackLinks? = nil
+    /// Where content/media is published: the whole site's base path, also for a language under /CODE/.
+    var mediaBasePath: String
+
     /// When set, every content path looked up is noted, so the preview knows which entries a page depends on.
     var reads: LinkReads? = nil
 
@@ -24,10 +30,18 @@ public struct LinkTable: Sendable {
         self.sources = sources
         self.drafts = drafts
         self.imageSizes = imageSizes
+        self.mediaBasePath = basePath
     }
 
     /// All the table says about one content path: every lookup goes through here.
     func resolution(_ path: String) -> LinkResolution {
+        if let fallback, sitePaths[path] == nil, !sources.contains(path), !drafts.contains(path) {
+            let answer = LinkResolution(
+                path: path, sitePath: fallback.sitePaths[path], isDraft: fallback.drafts.contains(path),
+                exists: fallback.sources.contains(path), imageSize: imageSizes[path], basePath: fallback.basePath)
+            reads?.note(answer)
+            return answer
+        }
         let answer = LinkResolution(
             path: path, sitePath: sitePaths[path], isDraft: drafts.contains(path), exists: sources.contains(path),
             imageSize: imageSizes[path])
@@ -38,7 +52,7 @@ public struct LinkTable: Sendable {
     /// True when every lookup in `other` answers as in this table.
     func hasSameEntries(as other: LinkTable) -> Bool {
         basePath == other.basePath && sitePaths == other.sitePaths && sources == other.sources && drafts == other.drafts
-            && imageSizes == other.imageSizes
+            && imageSizes == other.imageSizes && fallback == other.fallback && mediaBasePath == other.mediaBasePath
     }
 
     /// A copy that notes its lookups in a fresh `LinkReads`.
@@ -68,11 +82,12 @@ public struct LinkTable: Sendable {
         case .anchor(let id):
             return .success("#" + id)
         case .site(let path, let anchor):
-            return .success(basePath + path + (anchor.map { "#" + $0 } ?? ""))
+            let base = path.hasPrefix(ContentSource.mediaFolder + "/") ? mediaBasePath : basePath
+            return .success(base + path + (anchor.map { "#" + $0 } ?? ""))
         case .content(let path, let anchor):
             let target = resolution(path)
             if let sitePath = target.sitePath {
-                return .success(basePath + sitePath + (anchor.map { "#" + $0 } ?? ""))
+                return .success((target.basePath ?? basePath) + sitePath + (anchor.map { "#" + $0 } ?? ""))
             }
             if target.isDraft {
                 return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft",
@@ -96,6 +111,9 @@ struct LinkResolution: Sendable, Equatable {
     var exists: Bool
     /// For an image in content/media (`media/p.png`): its width and height, when its header gives them.
     var imageSize: ImageSize? = nil
+    /// The base path of the table that answered, when it is the fallback's (a translation linking to a page in
+    /// the default language).
+    var basePath: String? = nil
 
     var isBroken: Bool { sitePath == nil && !isDraft && exists }
 }
@@ -108,4 +126,19 @@ final class LinkReads: Sendable {
     func note(_ answer: LinkResolution) { answers.withLock { $0.append(answer) } }
 
     var all: [LinkResolution] { answers.withLock { $0 } }
+}
+
+/// The default language's entries of a link table, for the tables of its translations.
+struct FallbackLinks: Sendable, Equatable {
+    var basePath: String
+    var sitePaths: [String: String]
+    var sources: Set<String>
+    var drafts: Set<String>
+
+    init(_ table: LinkTable) {
+        basePath = table.basePath
+        sitePaths = table.sitePaths
+        sources = table.sources
+        drafts = table.drafts
+    }
 }

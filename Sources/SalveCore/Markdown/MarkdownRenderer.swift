@@ -9,11 +9,14 @@ public struct MarkdownRenderer: Sendable {
     let options: Int32
     /// Whether `RenderedMarkdown.prose` is filled in: only readability needs it (`salve check`).
     let collectsProse: Bool
+    /// The callouts' titles, in the page's language.
+    let strings: UIStrings
 
-    public init(allowRawHTML: Bool = false, collectsProse: Bool = true) {
+    public init(allowRawHTML: Bool = false, collectsProse: Bool = true, strings: UIStrings = .english) {
         _ = extensionsRegistered
         options = CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
         self.collectsProse = collectsProse
+        self.strings = strings
     }
 
     /// cmark-gfm's own HTML for `markdown`, with nothing rewritten (`salve render`).
@@ -52,9 +55,9 @@ public struct MarkdownRenderer: Sendable {
             walk.collect()
             walk.rewriteLinks(links, from: contentPath)
             walk.rewriteImages(links, from: contentPath)
-            walk.transformCallouts()
+            walk.transformCallouts(strings)
             let glossaryTips = walk.linkGlossaryTerms(glossary)
-            walk.replaceHeadings()
+            walk.replaceHeadings(strings)
             var rendered = RenderedMarkdown(
                 html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
                 sections: [], links: walk.links, prose: walk.prose)

@@ -4,12 +4,20 @@ extension Site {
     /// sitemaps.org allows at most this many URLs in one sitemap file.
     public static let urlsPerSitemap = 50_000
 
-    /// Every HTML page but the 404, with lastmod from the page's last review or update (a listing's: the newest
-    /// review it shows): one sitemap.xml, or, above
-    /// `limit` URLs, sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml, … of at most `limit` URLs each.
-    func sitemaps(listings: [(sitePath: String, lastmod: Day?)], limit: Int = Site.urlsPerSitemap) -> [OutputFile] {
-        let entries = (listings + pages.map { ($0.sitePath, Optional($0.metadata.lastChanged)) })
-            .sorted(by: { $0.sitePath < $1.sitePath })
+    /// Every HTML page but the 404 of this part of the site, with lastmod from the page's last review or update
+    /// (a listing's: the newest review it shows).
+    func sitemapEntries(listings: [Listing]) -> [SitemapEntry] {
+        let others = listings.map { ($0.sitePath, newestReview(of: $0.terms?.flatMap(\.pages) ?? $0.items)) }
+            + [("", newestReview(of: Array(pages.indices))), ("search/", nil)]
+            + (glossary.terms.isEmpty ? [] : [("glossary/", nil)])
+        return (others + pages.map { ($0.sitePath, Optional($0.metadata.lastChanged)) })
+            .sorted(by: { $0.0 < $1.0 })
+            .map { SitemapEntry(url: absoluteURL($0.0), lastmod: $0.1) }
+    }
+
+    /// One sitemap.xml of `entries` (with each page's other languages), or, above `limit` URLs, sitemap.xml as an
+    /// index of sitemap-1.xml, sitemap-2.xml, … of at most `limit` URLs each.
+    func sitemaps(_ entries: [SitemapEntry], limit: Int = Site.urlsPerSitemap) -> [OutputFile] {
         guard entries.count > limit else { return [OutputFile("sitemap.xml", .text(urlset(entries[...])))] }
         var files: [OutputFile] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -24,11 +32,17 @@ extension Site {
         return [OutputFile("sitemap.xml", .text(index + "</sitemapindex>\n"))] + files
     }
 
-    private func urlset(_ entries: ArraySlice<(sitePath: String, lastmod: Day?)>) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (sitePath, lastmod) in entries {
-            xml += "  <url><loc>\(escapeHTML(absoluteURL(sitePath)))</loc>"
-            if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+    private func urlset(_ entries: ArraySlice<SitemapEntry>) -> String {
+        // The xhtml namespace only where a page has other languages, so a site in one language keeps its bytes.
+        let multilingual = !translations.isEmpty
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + (multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
+        for entry in entries {
+            xml += "  <url><loc>\(escapeHTML(entry.url))</loc>"
+            if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            for alternate in translations.alternates(of: entry.url) ?? [] {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(escapeHTML(alternate.language))\" href=\"\(escapeHTML(alternate.url))\"/>"
+            }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
@@ -71,6 +85,13 @@ extension Site {
     func robots() -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL("sitemap.xml"))\n"
     }
+}
+
+/// One URL of the sitemap.
+struct SitemapEntry: Sendable, Equatable {
+    /// Absolute.
+    var url: String
+    var lastmod: Day?
 }
 
 extension Metadata {

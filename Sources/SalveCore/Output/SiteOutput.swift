@@ -27,3 +27,21 @@ final class CollectedOutput: SiteOutput, @unchecked Sendable {
 }
 
 extension StagedSite: SiteOutput {}
+
+/// Hands every file to another output under a folder: the part of a multilingual site in another language.
+struct PrefixedOutput<Inner: SiteOutput>: SiteOutput {
+    let inner: Inner
+    /// `es/`.
+    let prefix: String
+
+    init(_ inner: Inner, prefix: String) {
+        self.inner = inner
+        self.prefix = prefix
+    }
+
+    func write(_ file: OutputFile) throws {
+        var moved = file
+        moved.path = prefix + file.path
+        try inner.write(moved)
+    }
+}

@@ -10,20 +10,25 @@ extension Build {
         let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
             Site.arrange(pages.map(ArrangementInput.init))
         }
-        let site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
-        let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary)
+        var site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
+        site.strings = project.strings
+        let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary,
+                              strings: project.strings)
         let listings = Memo.one(&memory[memo: \.listings], counts: &counts, key: key) { site.listings }
         return (site, listings)
     }
 
     /// Anchors and root-relative links of every page, and overdue reviews.
-    static func checkLinks(_ site: Site, outputPaths: Set<String>, today: Day, threads: Int?,
-                           memory: inout BuildMemory?, counts: inout StepCounts) -> [Diagnostic]
+    /// - Parameter fallbackAnchors: for a translation, the default language's pages' headings: its links to
+    ///   pages it has no translation of go there.
+    static func checkLinks(_ site: Site, outputPaths: Set<String>, fallbackAnchors: [String: [Heading]] = [:], today: Day,
+                           threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts) -> [Diagnostic]
     {
         // The headings arrays themselves, not their ids: nothing is allocated per page, and kept pages' arrays
         // compare by identity.
         let anchors = Dictionary(
-            site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
+            site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a }
+        ).merging(fallbackAnchors) { own, _ in own }
         let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
         let sameSite = memory?.lookup.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
         if memory != nil { memory!.lookup = lookup }
@@ -54,7 +59,7 @@ extension Build {
     {
         guard memory != nil else { return site.views(listings: listings, assets: assets) }
         let basePath = site.config.basePath
-        let urls = AssetURLs(assets, basePath: basePath)
+        let urls = AssetURLs(assets, basePath: site.config.rootBasePath)
         var ignored = StepCounts()
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
@@ -62,7 +67,8 @@ extension Build {
             key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
             compute: { site.card($0) })
         // The last build's box when nothing in it changed, so every page's key compares it by identity.
-        let made = SharedSettings(config: site.config, glossary: site.glossary, assets: urls)
+        let made = SharedSettings(config: site.config, glossary: site.glossary, assets: urls, translations: site.translations,
+                                  strings: site.strings)
         let settings = memory!.settingsBox.flatMap { $0 == made ? $0 : nil } ?? made
         memory!.settingsBox = settings
         let pageViews = Memo.run(
@@ -75,7 +81,8 @@ extension Build {
         let key = OtherViewsKey(
             listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
             treatments: site.treatments,
-            config: site.config, glossary: site.glossary, assets: urls)
+            config: site.config, glossary: site.glossary, assets: urls, translations: site.translations,
+            strings: site.strings)
         let others = Memo.one(&memory[memo: \.otherViews], counts: &counts, key: key) {
             site.otherViews(listings: listings, cards: cards, assets: urls)
         }
@@ -118,10 +125,11 @@ extension Build {
 }
 
 extension FeedKey {
-    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int) {
+    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int, sitemap: [SitemapEntry]?) {
         self.init(
             config: site.config,
             pages: site.pages.map(\.document),
-            listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap)
+            listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap,
+            sitemap: sitemap, translations: site.translations)
     }
 }

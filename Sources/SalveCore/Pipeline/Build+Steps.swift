@@ -2,7 +2,7 @@
 // render the Markdown.
 import Foundation
 
-/// What the parse step makes: the settings and every page's document.
+/// What the parse step makes: the settings and every page's document, for one language.
 struct ParsedProject: Sendable {
     var config: SiteConfig
     var glossary: Glossary
@@ -11,6 +11,10 @@ struct ParsedProject: Sendable {
     var documents: [Document]
     /// Drafts left out of this build, by path under content/.
     var drafts: Set<String> = []
+    /// The parts of the site in its other languages, each parsed like this one (none for a site in one language).
+    var translations: [ParsedProject] = []
+    /// The theme's words in this part's language.
+    var strings = UIStrings.english
 }
 
 extension Build {
@@ -18,33 +22,49 @@ extension Build {
                       into diagnostics: inout [Diagnostic]) -> ParsedProject
     {
         var ignored = StepCounts()
-        let key = ExactText(text: [project.configText, project.glossaryText, project.synonymsText, options.baseURL]
-            .map { $0.map { "\($0.utf8.count):" + $0 } ?? "-" }.joined(separator: "\n"))
+        let languageTexts: [String?] = project.languageTexts.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+        let texts = [project.configText, project.glossaryText, project.synonymsText, options.baseURL] + languageTexts
+        let key = ExactText(text: texts.map { $0.map { "\($0.utf8.count):" + $0 } ?? "-" }.joined(separator: "\n"))
         var settings = Memo.one(&memory[memo: \.settings], counts: &ignored, key: key) {
             parseSettings(project, baseURL: options.baseURL)
         }
         diagnostics += settings.diagnostics
         settings.diagnostics = []
         let config = settings.config
-        // Parsing a page reads one setting; a page parsed with only that setting cannot depend on any other.
+        // Parsing a page reads one setting, and the languages its name may end in; a page parsed with only those
+        // cannot depend on any other.
         var parseConfig = SiteConfig()
         parseConfig.reviewIntervalMonths = config.reviewIntervalMonths
         let pageSettings = parseConfig
+        let codes = config.translationCodes
         let parsed = Memo.run(
             &memory[memo: \.parsed], project.content.files, threads: options.threads, counts: &counts,
             id: \.contentPath,
-            key: { ParseKey(kind: $0.kind, text: ExactText(text: $0.text), reviewIntervalMonths: config.reviewIntervalMonths) },
+            key: { ParseKey(kind: $0.kind, text: ExactText(text: $0.text), reviewIntervalMonths: config.reviewIntervalMonths,
+                            languages: codes) },
             compute: { file in
+                // A translation is parsed as its source's path, so its links, `related` entries and slug read as
+                // the source's do, and lead to the pages of its own language.
+                let translation = TranslationName.split(file.contentPath, codes: codes)
                 let (document, found) = Document.parse(
-                    file.text, kind: file.kind, contentPath: file.contentPath, sourcePath: "content/" + file.contentPath,
-                    config: pageSettings)
-                return ParsedFile(document: document, diagnostics: found)
+                    file.text, kind: file.kind, contentPath: translation?.source ?? file.contentPath,
+                    sourcePath: "content/" + file.contentPath, config: pageSettings)
+                return ParsedFile(document: document, diagnostics: found, language: translation?.code)
             })
         diagnostics += parsed.flatMap(\.diagnostics)
-        let documents = parsed.compactMap(\.document).filter { options.includeDrafts || !$0.metadata.draft }
-        let drafts = Set(parsed.compactMap(\.document).filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath))
-        return ParsedProject(config: config, glossary: settings.glossary, synonyms: settings.synonyms,
-                             documents: documents, drafts: drafts)
+        func part(_ language: String?, config: SiteConfig, glossary: Glossary, synonyms: Synonyms) -> ParsedProject {
+            let documents = parsed.filter { $0.language == language }.compactMap(\.document)
+            return ParsedProject(
+                config: config, glossary: glossary, synonyms: synonyms,
+                documents: documents.filter { options.includeDrafts || !$0.metadata.draft },
+                drafts: Set(documents.filter { !options.includeDrafts && $0.metadata.draft }.map(\.contentPath)))
+        }
+        var main = part(nil, config: config, glossary: settings.glossary, synonyms: settings.synonyms)
+        main.translations = settings.translations.map {
+            part($0.config.language, config: $0.config, glossary: $0.glossary, synonyms: $0.synonyms)
+        }
+        diagnostics += Translations.orphans(main, sources: project.content.markdownPaths)
+        return main
     }
 
     private static func parseSettings(_ project: Project, baseURL: String?) -> ParsedSettings {
@@ -56,31 +76,64 @@ extension Build {
             diagnostics += found
         }
         if let baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
-        var glossary = Glossary.empty
-        if let text = project.glossaryText {
-            let found: [Diagnostic]
-            (glossary, found) = Glossary.parse(text)
-            diagnostics += found
+        func read(glossary glossaryPath: String, synonyms synonymsPath: String, glossaryText: String?, synonymsText: String?)
+            -> (Glossary, Synonyms)
+        {
+            var glossary = Glossary.empty
+            if let text = glossaryText {
+                let found: [Diagnostic]
+                (glossary, found) = Glossary.parse(text, path: glossaryPath)
+                diagnostics += found
+            }
+            var synonyms = Synonyms.empty
+            if let text = synonymsText {
+                let found: [Diagnostic]
+                (synonyms, found) = Synonyms.parse(text, path: synonymsPath)
+                diagnostics += found
+            }
+            return (glossary, synonyms)
         }
-        var synonyms = Synonyms.empty
-        if let text = project.synonymsText {
-            let found: [Diagnostic]
-            (synonyms, found) = Synonyms.parse(text)
-            diagnostics += found
+        let (glossary, synonyms) = read(glossary: Glossary.path, synonyms: Synonyms.path,
+                                        glossaryText: project.glossaryText, synonymsText: project.synonymsText)
+        let translations = config.languages.dropFirst().map { language in
+            let glossaryPath = TranslationName.settingsFile(Glossary.path, in: language.code)
+            let synonymsPath = TranslationName.settingsFile(Synonyms.path, in: language.code)
+            let (glossary, synonyms) = read(
+                glossary: glossaryPath, synonyms: synonymsPath, glossaryText: project.languageTexts[glossaryPath],
+                synonymsText: project.languageTexts[synonymsPath])
+            return ParsedSettings.Part(config: config.part(in: language), glossary: glossary, synonyms: synonyms)
         }
-        return ParsedSettings(config: config, glossary: glossary, synonyms: synonyms, diagnostics: diagnostics)
+        if let language = config.languages.first { config = config.part(in: language) }
+        return ParsedSettings(config: config, glossary: glossary, synonyms: synonyms, translations: Array(translations),
+                              diagnostics: diagnostics)
     }
 
     /// Checks that need every page but not their Markdown: clashing URLs, front matter links, TODO placeholders.
     /// Returns the table that Markdown links are resolved through, and whether it says what the last build's did.
+    /// - Parameter fallback: for a translation, the default language's table: links to pages the translation's
+    ///   language lacks lead there.
     static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
-                         threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
+                         fallback: LinkTable? = nil, threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
                          into diagnostics: inout [Diagnostic]) -> (LinkTable, sameTable: Bool)
     {
-        let links = LinkTable(
-            basePath: project.config.basePath,
-            sitePaths: Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a }),
-            sources: sources, drafts: project.drafts, imageSizes: imageSizes)
+        var sitePaths = Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a })
+        var sources = sources
+        if fallback != nil {
+            // A translation's own files answer by their source's path (`ldn.md`) and by their own (`ldn.es.md`).
+            let code = project.config.language
+            sources = Set(sources.compactMap { path in
+                TranslationName.split(path, codes: [code]).map(\.source)
+            })
+            for document in project.documents {
+                sitePaths[String(document.sourcePath.dropFirst("content/".count))] = document.sitePath
+            }
+        }
+        var table = LinkTable(
+            basePath: project.config.basePath, sitePaths: sitePaths, sources: sources, drafts: project.drafts,
+            imageSizes: imageSizes)
+        table.fallback = fallback.map(FallbackLinks.init)
+        table.mediaBasePath = project.config.rootBasePath
+        let links = table
         let documents = project.documents
         let checked = documents.map {
             CheckedDocument(sourcePath: $0.sourcePath, sitePath: $0.sitePath, conditions: $0.metadata.conditions,
@@ -122,7 +175,7 @@ extension Build {
     {
         let config = project.config, glossary = project.glossary
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
-        let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML, collectsProse: readability)
+        let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML, collectsProse: readability, strings: project.strings)
         // The glossaries kept pages were rendered with, and what changed since each (usually one, or none).
         var changes: [(Glossary, GlossaryChange)] = []
         func change(since old: Glossary) -> GlossaryChange {
@@ -136,6 +189,7 @@ extension Build {
             isCurrent: { index, key in
                 let document = project.documents[index]
                 return key.allowRawHTML == config.allowRawHTML && key.readability == readability
+                    && key.strings == project.strings
                     && key.page.holds(for: document, in: links, sameTable: sameTable)
                     && (key.glossary == glossary || !change(since: key.glossary).mayAffect(document.body))
             },
@@ -144,7 +198,8 @@ extension Build {
                 let (page, found) = render(document, renderer: renderer, links: table, glossary: matcher)
                 let key = RenderKey(
                     page: LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all),
-                    allowRawHTML: config.allowRawHTML, readability: readability, glossary: glossary)
+                    allowRawHTML: config.allowRawHTML, readability: readability, glossary: glossary,
+                    strings: project.strings)
                 return (RenderedPage(page: page, diagnostics: found), key)
             })
         diagnostics += rendered.flatMap(\.diagnostics)

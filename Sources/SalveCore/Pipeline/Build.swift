@@ -68,6 +68,10 @@ struct Model: Sendable {
     var media: [(String, URL)]
     var warnings: [Diagnostic]
     var redirects: [Redirect] = []
+    /// The table links were resolved through, while the other languages are made (they fall back to it).
+    var links: LinkTable? = nil
+    /// The parts of the site in its other languages, written under /CODE/ (none for a site in one language).
+    var translations: [Model] = []
 }
 
 public enum Build {
@@ -98,7 +102,9 @@ public enum Build {
             throw error
         }
         var pages: [ContentKind: Int] = [:]
-        for page in model.site.pages { pages[page.kind, default: 0] += 1 }
+        for part in [model] + model.translations {
+            for page in part.site.pages { pages[page.kind, default: 0] += 1 }
+        }
         return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
                            baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
                            retiredURLs: published.retired, compressed: staged.compressed)
@@ -144,16 +150,77 @@ public enum Build {
         }
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
+        let strings = themeStrings(parsed, templates: project.templates, memory: &memory, into: &diagnostics)
+        parsed.strings = strings[parsed.config.language] ?? .english
+        for index in parsed.translations.indices {
+            parsed.translations[index].strings = strings[parsed.translations[index].config.language] ?? .english
+        }
+        let translations = parsed.translations
+        parsed.translations = []
+        var model = part(parsed, of: project, options: options, memory: &memory, timings: &timings, into: &diagnostics)
+        // Each other language is a site of its own under /CODE/, whose links fall back to the default language's
+        // pages, with a memory of its own.
+        let anchors = translations.isEmpty ? [:] : Dictionary(
+            model.site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
+        for translation in translations {
+            let code = translation.config.language
+            // Taken out of the memory while in use, so its tables are changed in place rather than copied.
+            var partMemory = keeps ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
+            var partTimings = timings.part(code)
+            var translated = part(translation, of: project, options: options, fallback: model.links,
+                                  fallbackAnchors: anchors, memory: &partMemory, timings: &partTimings, into: &diagnostics)
+            timings.append(partTimings)
+            if keeps { memory!.parts[code] = partMemory }
+            translated.links = nil
+            model.redirects += translated.redirects.map { $0.under(code + "/") }
+            model.translations.append(translated)
+        }
+        model.links = nil
+        if !model.translations.isEmpty {
+            let parts = [model] + model.translations
+            let names = Dictionary(parsed.config.languages.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let translations = Translations(parts.map { ($0.site, $0.listings) }, names: names)
+            model.site.translations = translations
+            for index in model.translations.indices { model.translations[index].site.translations = translations }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        model.warnings = diagnostics.sorted()
+        return model
+    }
+
+    /// The theme's words in each language of the site; the last build's when they are the same, so keys holding
+    /// them compare at once.
+    private static func themeStrings(_ parsed: ParsedProject, templates: TemplateLibrary, memory: inout BuildMemory?,
+                                     into diagnostics: inout [Diagnostic]) -> [String: UIStrings]
+    {
+        let languages = parsed.config.languages.isEmpty ? [parsed.config.language] : parsed.config.languages.map(\.code)
+        // A site in one language other than English is warned about only once it lists its languages.
+        let (made, found) = UIStrings.load(languages, files: templates.strings, displayFolder: "templates",
+                                           warnMissing: !parsed.config.languages.isEmpty)
+        diagnostics += found
+        guard memory != nil else { return made }
+        let kept = made.mapValues { strings in memory!.strings.values.first { $0 == strings } ?? strings }
+        memory!.strings = kept
+        return kept
+    }
+
+    /// The steps from validating to checking links, for the part of the site in one language.
+    /// - Parameters:
+    ///   - fallback: the default language's link table, for a translation's links to pages it lacks.
+    ///   - fallbackAnchors: the default language's pages' headings, where those links' anchors are checked.
+    private static func part(_ parsed: ParsedProject, of project: Project, options: BuildOptions, fallback: LinkTable? = nil,
+                             fallbackAnchors: [String: [Heading]] = [:], memory: inout BuildMemory?, timings: inout Timings, into diagnostics: inout [Diagnostic]) -> Model
+    {
+        let keeps = memory != nil
         let (links, sameTable) = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
             counts in
-            validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes,
+            validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes, fallback: fallback,
                      threads: options.threads, memory: &memory, counts: &counts, into: &diagnostics)
         }
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
             renderMarkdown(parsed, links: links, sameTable: sameTable, threads: options.threads, readability: options.readability,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
-        parsed.documents = []
         let (site, listings) = timings.memoStep("assemble the site", unit: "listings", count: { $0.1.count }, memory: keeps) {
             counts in
             assemble(parsed, pages: pages, memory: &memory, counts: &counts)
@@ -167,15 +234,14 @@ public enum Build {
             return redirects
         }
         timings.memoStep("check links", unit: "pages", count: { _ in site.pages.count }, memory: keeps) { counts in
-            diagnostics += checkLinks(site, outputPaths: paths, today: options.today, threads: options.threads,
-                                      memory: &memory, counts: &counts)
+            diagnostics += checkLinks(site, outputPaths: paths, fallbackAnchors: fallbackAnchors, today: options.today,
+                                      threads: options.threads, memory: &memory, counts: &counts)
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return Model(
             site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
             templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
-            themeAssets: project.themeAssets, media: project.media, warnings: diagnostics.sorted(), redirects: redirects)
+            themeAssets: project.themeAssets, media: project.media, warnings: [], redirects: redirects, links: links)
     }
 
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
@@ -183,6 +249,32 @@ public enum Build {
     @discardableResult
     static func emit(_ model: Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
                      memory: inout BuildMemory?, timings: inout Timings) throws -> Int
+    {
+        let others = model.translations.flatMap { $0.site.sitemapEntries(listings: $0.listings) }
+        var written = try emitPart(model, sitemap: others, threads: threads, urlsPerSitemap: urlsPerSitemap, into: output,
+                                   memory: &memory, timings: &timings)
+        // Each other language's pages, listings, search and feed go under /CODE/; the sitemap, redirects, theme
+        // assets and media are the whole site's, written once by the default language's part and here.
+        for translation in model.translations {
+            let code = translation.site.config.language
+            var partMemory = memory != nil ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
+            var partTimings = timings.part(code)
+            written += try emitPart(translation, sitemap: nil, threads: threads, urlsPerSitemap: urlsPerSitemap,
+                                    into: PrefixedOutput(output, prefix: code + "/"), memory: &partMemory,
+                                    timings: &partTimings)
+            timings.append(partTimings)
+            if memory != nil { memory!.parts[code] = partMemory }
+        }
+        for file in model.themeAssets.files { try output.write(file) }
+        for (path, source) in model.media { try output.write(OutputFile(path, .copy(source))) }
+        return written + model.themeAssets.files.count + model.media.count
+    }
+
+    /// The views, pages, search files and feed of one language's part of the site.
+    /// - Parameter sitemap: for the default language, the other languages' sitemap entries; nil for another
+    ///   language, whose URLs are in the default language's sitemap.
+    private static func emitPart(_ model: Model, sitemap: [SitemapEntry]?, threads: Int?, urlsPerSitemap: Int,
+                                 into output: some SiteOutput, memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         let site = model.site
         let keeps = memory != nil
@@ -227,14 +319,14 @@ public enum Build {
             searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
         }
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
-            Memo.one(&memory[memo: \.feeds], counts: &counts, key: FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap)) {
-                site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap)
-            } + Redirect.files(model.redirects, config: site.config)
+            let key = FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
+            // The redirects of every language are the default language's part's to write, with the sitemap.
+            return Memo.one(&memory[memo: \.feeds], counts: &counts, key: key) {
+                site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
+            } + (sitemap == nil ? [] : Redirect.files(model.redirects, config: site.config))
         }
         for file in index + feeds { try output.write(file) }
-        for file in model.themeAssets.files { try output.write(file) }
-        for (path, source) in model.media { try output.write(OutputFile(path, .copy(source))) }
-        return views.count + index.count + feeds.count + model.themeAssets.files.count + model.media.count
+        return views.count + index.count + feeds.count
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.

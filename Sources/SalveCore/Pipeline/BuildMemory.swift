@@ -30,6 +30,10 @@ struct BuildMemory: Sendable {
     var lookup: SiteLookup?
     /// salve.yml, the glossary, the synonyms and the templates as last read.
     var settingsTexts: [String?] = []
+    /// The theme's words in each language, as last made.
+    var strings: [String: UIStrings] = [:]
+    /// The memory of each other language's part of the site, by language code.
+    var parts: [String: BuildMemory] = [:]
 
     init() {}
 
@@ -37,6 +41,7 @@ struct BuildMemory: Sendable {
     /// `ContentSource.normalisationOnlyChange`); keeps the content as read.
     mutating func startAfreshIfOnlyNormalisationChanged(_ project: Project) {
         let texts = [project.configText, project.glossaryText, project.synonymsText]
+            + project.languageTexts.keys.sorted().map { project.languageTexts[$0] }
             + project.templates.texts.keys.sorted().map { project.templates.texts[$0] }
         defer { settingsTexts = texts }
         let settingsChanged = texts.count == settingsTexts.count
@@ -70,7 +75,15 @@ struct ParsedSettings: Sendable, Equatable {
     var config: SiteConfig
     var glossary: Glossary
     var synonyms: Synonyms
+    /// The other languages' settings, glossaries and synonyms.
+    var translations: [Part] = []
     var diagnostics: [Diagnostic]
+
+    struct Part: Sendable, Equatable {
+        var config: SiteConfig
+        var glossary: Glossary
+        var synonyms: Synonyms
+    }
 }
 
 /// What parsing one file reads: its bytes and kind, and the one setting a page's front matter depends on.
@@ -78,11 +91,15 @@ struct ParseKey: Sendable, Equatable {
     var kind: ContentKind
     var text: ExactText
     var reviewIntervalMonths: Int
+    /// The site's languages other than the default: a file named `x.es.md` is a translation only when `es` is one.
+    var languages: [String]
 }
 
 struct ParsedFile: Sendable, Equatable {
     var document: Document?
     var diagnostics: [Diagnostic]
+    /// The language of a translation; nil for a page in the default language.
+    var language: String? = nil
 }
 
 /// What the checks across all pages read of each: its file, address and taxonomies.
@@ -113,6 +130,8 @@ struct RenderKey: Sendable, Equatable {
     var allowRawHTML: Bool
     var readability: Bool
     var glossary: Glossary
+    /// Callout titles are in the page's language.
+    var strings: UIStrings
 }
 
 struct RenderedPage: Sendable, Equatable {
@@ -136,6 +155,7 @@ struct ListingsKey: Sendable, Equatable {
     var arrangement: Arrangement
     var kinds: [ContentKind]
     var glossary: Glossary
+    var strings: UIStrings
 }
 
 /// What checking one page's links read: its links and headings, and what it asked of the others.
@@ -169,15 +189,24 @@ final class SharedSettings: Sendable, Equatable {
     let glossary: Glossary
     /// Every page links the stylesheet by its content-hashed name.
     let assets: AssetURLs
+    /// The language switch and alternates of every page.
+    let translations: Translations
+    let strings: UIStrings
 
-    init(config: SiteConfig, glossary: Glossary, assets: AssetURLs = AssetURLs()) {
+    init(config: SiteConfig, glossary: Glossary, assets: AssetURLs = AssetURLs(), translations: Translations = Translations(),
+         strings: UIStrings = .english)
+    {
         self.config = config
         self.glossary = glossary
         self.assets = assets
+        self.translations = translations
+        self.strings = strings
     }
 
     static func == (a: SharedSettings, b: SharedSettings) -> Bool {
-        a === b || (a.config == b.config && a.glossary == b.glossary && a.assets == b.assets)
+        a === b
+            || (a.config == b.config && a.glossary == b.glossary && a.assets == b.assets && a.translations == b.translations
+                && a.strings == b.strings)
     }
 }
 
@@ -193,6 +222,8 @@ struct OtherViewsKey: Sendable, Equatable {
     var glossary: Glossary
     /// Every page links the stylesheet by its content-hashed name.
     var assets: AssetURLs
+    var translations: Translations
+    var strings: UIStrings
 }
 
 struct HTMLKey: Sendable, Equatable {
@@ -208,6 +239,9 @@ struct FeedKey: Sendable, Equatable {
     var listings: [Listing]
     var hasGlossary: Bool
     var urlsPerSitemap: Int
+    /// The other languages' sitemap entries (nil for another language's part, which writes no sitemap).
+    var sitemap: [SitemapEntry]?
+    var translations: Translations
 }
 
 extension Optional where Wrapped == BuildMemory {

@@ -25,6 +25,16 @@ struct Timings: Sendable {
     private(set) var steps: [StepTiming] = []
     /// Told as each step starts and ends, for a progress line on a terminal or `--verbose`.
     var onStep: (@Sendable (StepEvent) -> Void)?
+    /// Added to every step's name: the language of a part of a multilingual site (` (es)`).
+    var nameSuffix = ""
+
+    /// Timings for the steps of the part of the site in `language`, told to the same listener.
+    func part(_ language: String) -> Timings {
+        Timings(onStep: onStep, nameSuffix: " (\(language))")
+    }
+
+    /// Adds the steps timed by `part`'s timings after this one's.
+    mutating func append(_ part: Timings) { steps += part.steps }
 
     /// `step`, for a step that reuses kept results: `body` adds up what it computed and reused.
     mutating func memoStep<T>(_ name: String, unit: String, count: (T) -> Int, memory: Bool,
@@ -38,6 +48,7 @@ struct Timings: Sendable {
 
     /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
+        let name = name + nameSuffix
         onStep?(.started(name))
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try body()

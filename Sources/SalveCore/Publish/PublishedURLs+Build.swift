@@ -75,10 +75,20 @@ extension PublishedURLs {
 
 extension Model {
     /// What this build does with published-urls.txt (nothing when the options say so).
+    /// Every page address of the site, in all its languages (the redirects are the whole site's already).
+    var currentURLs: Set<String> {
+        var urls = PublishedURLs.current(site: site, listings: listings, redirects: redirects)
+        for part in translations {
+            let prefix = "/" + part.site.config.language
+            urls.formUnion(PublishedURLs.current(site: part.site, listings: part.listings, redirects: []).map { prefix + $0 })
+        }
+        return urls
+    }
+
     func publishedURLs(_ options: BuildOptions) throws -> PublishedURLs.Update {
         guard options.publishedURLs != .off else { return PublishedURLs.Update(text: nil, retired: []) }
         return try PublishedURLs.update(
-            root: options.root, current: PublishedURLs.current(site: site, listings: listings, redirects: redirects),
+            root: options.root, current: currentURLs,
             writes: options.publishedURLs == .keep && !options.includeDrafts, acceptRemoved: options.acceptRemoved)
     }
 }

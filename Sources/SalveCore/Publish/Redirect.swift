@@ -13,6 +13,14 @@ public struct Redirect: Sendable, Equatable {
     public var line: Int?
     public var column: Int?
 
+    /// The same redirect in the part of the site under `prefix` (`es/`), as the whole site's paths.
+    func under(_ prefix: String) -> Redirect {
+        var moved = self
+        moved.from = prefix + from
+        moved.to = prefix + to
+        return moved
+    }
+
     /// The file written at the old address.
     public var file: String { from.hasSuffix("/") ? from + "index.html" : from }
 

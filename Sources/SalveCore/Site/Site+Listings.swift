@@ -28,23 +28,25 @@ extension Site {
         }
         var listings: [Listing] = ContentKind.allCases.map { kind in
             Listing(
-                sitePath: kind.folder + "/", title: kind.pluralLabel, intro: intro(for: kind),
+                sitePath: kind.folder + "/", title: strings.text("list_\(kind.folder)_title"),
+                intro: strings.text("list_\(kind.folder)_intro"),
                 items: pages.indices.filter { pages[$0].kind == kind }, terms: nil,
-                breadcrumbs: [("Home", ""), (kind.pluralLabel, nil)])
+                breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("list_\(kind.folder)_title"), nil)])
         }
         for (taxonomy, terms) in [(Term.Taxonomy.conditions, conditions), (.treatments, treatments)] {
             listings.append(
                 Listing(
-                    sitePath: taxonomy.rawValue + "/", title: taxonomy.label,
-                    intro: "Browse every page by \(taxonomy == .conditions ? "condition" : "treatment").",
-                    items: [], terms: terms, breadcrumbs: [("Home", ""), (taxonomy.label, nil)]))
+                    sitePath: taxonomy.rawValue + "/", title: strings.text("nav_" + taxonomy.rawValue),
+                    intro: strings.text("list_\(taxonomy.rawValue)_intro"),
+                    items: [], terms: terms, breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("nav_" + taxonomy.rawValue), nil)]))
             for term in terms {
                 listings.append(
                     Listing(
                         sitePath: term.sitePath, title: term.name,
-                        intro: "Everything on this site about \(Site.inSentence(term.name)).",
+                        intro: strings.text("list_term_intro", ["name": Site.inSentence(term.name)]),
                         items: term.pages, terms: nil,
-                        breadcrumbs: [("Home", ""), (taxonomy.label, taxonomy.rawValue + "/"), (term.name, nil)],
+                        breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("nav_" + taxonomy.rawValue), taxonomy.rawValue + "/"),
+                                      (term.name, nil)],
                         definition: definitions[term.name.lowercased()]))
             }
         }
@@ -57,14 +59,6 @@ extension Site {
         let letters = name.prefix(2)
         guard let first = letters.first, first.isUppercase, letters.count == 2, letters.last!.isLowercase else { return name }
         return first.lowercased() + name.dropFirst()
-    }
-
-    private func intro(for kind: ContentKind) -> String {
-        switch kind {
-        case .article: "Articles that answer common questions, reviewed by health professionals."
-        case .faq: "Short answers to the questions people ask most."
-        case .comparison: "Tables that compare treatments side by side."
-        }
     }
 
     /// The newest review date among `items`, for the sitemap.

@@ -10,6 +10,10 @@ public struct Site: Sendable {
     /// For each page, the pages to show as related (indexes into `pages`).
     public var related: [[Int]]
     public var glossary: Glossary
+    /// The pages of the site's other languages that translate these (none for a site in one language).
+    public var translations = Translations()
+    /// The theme's words in the site's language.
+    public var strings = UIStrings.english
 
     static let maxSuggested = 5
 

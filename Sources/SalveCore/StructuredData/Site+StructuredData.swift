@@ -84,6 +84,18 @@ extension Site {
         if !about.isEmpty { data["about"] = .array(about) }
         if let updated = metadata.lastUpdated { data["dateModified"] = .string(updated.description) }
         if !metadata.references.isEmpty { data["citation"] = .array(metadata.references.map(citation)) }
+        // A page in the default language lists its translations; a translation names the page it translates.
+        let url = absoluteURL(page.sitePath)
+        if let alternates = translations.alternates(of: url) {
+            let others = alternates.filter { $0.language != "x-default" && $0.url != url }
+            if config.rootURL == nil {
+                data["workTranslation"] = .array(others.map {
+                    ["@type": "CreativeWork", "url": .string($0.url), "inLanguage": .string($0.language)]
+                })
+            } else if let source = alternates.first(where: { $0.language == "x-default" }) {
+                data["translationOfWork"] = ["@type": "CreativeWork", "url": .string(source.url)]
+            }
+        }
         return data
     }
 

@@ -14,6 +14,8 @@ public struct TemplateLibrary: Sendable {
     let assets: [String]
     /// Each template's text by name, for `fingerprint(of:)`.
     var texts: [String: String] = [:]
+    /// The texts of the theme's strings files (`strings/es.yml`), by language code.
+    var strings: [String: String] = [:]
 
     /// Reads the templates in `folder`; `displayFolder` is how diagnostics name it (`templates`).
     public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
@@ -59,7 +61,17 @@ public struct TemplateLibrary: Sendable {
             return entry.hasPrefix("assets/") && !outside.contains(entry)
                 && stat(folder.appendingPathComponent(entry).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         }.map { String($0.dropFirst("assets/".count)) }
-        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts), diagnostics)
+        var strings: [String: String] = [:]
+        for entry in entries where entry.hasPrefix("strings/") && entry.hasSuffix(".yml") && !outside.contains(entry) {
+            let code = String(entry.dropFirst("strings/".count).dropLast(".yml".count))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry).path) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(.error("\(displayFolder)/\(entry)", "cannot read the strings file as UTF-8 text", fix: "save it as UTF-8"))
+                continue
+            }
+            strings[code] = text
+        }
+        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts, strings: strings), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.

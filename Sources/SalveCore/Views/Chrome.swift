@@ -82,10 +82,20 @@ public struct Chrome: TemplateContext, Equatable {
     public var breadcrumbs: Breadcrumbs?
     /// The page's schema.org JSON-LD, already safe to put in a `<script>` element.
     public var jsonLD: String?
+    /// The page in each language it is in, and `x-default`, for `<link rel="alternate" hreflang>`; nil when the
+    /// page is in one language only.
+    public var alternates: [Alternate]? = nil
+    /// The language switch: this page, or the home page, in each other language; nil for a site in one language.
+    public var languages: LanguageSwitch? = nil
+    /// The theme's words in the page's language (`strings.toc_heading`).
+    public var strings: UIStrings = .english
 
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
         case "site": .view(site)
+        case "alternates": alternates.map { .list($0) }
+        case "languages": languages.map(TemplateValue.view)
+        case "strings": .view(strings)
         case "nav": .list(nav)
         case "title": .text(title)
         case "head_title": .text(headTitle)

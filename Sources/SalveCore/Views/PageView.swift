@@ -20,6 +20,8 @@ public struct PageContent: TemplateContext, Equatable {
     /// "On this page": articles with more than one section; on FAQ pages, every question.
     public var toc: TableOfContents?
     public var reviewedBy: String
+    /// "Reviewed by …" in the page's language.
+    public var reviewedByLine: String
     public var lastReviewed: String
     public var lastReviewedISO: String
     public var nextReview: String
@@ -48,6 +50,7 @@ public struct PageContent: TemplateContext, Equatable {
         case "body": .text(body)
         case "toc": toc.map(TemplateValue.view)
         case "reviewed_by": .text(reviewedBy)
+        case "reviewed_by_line": .text(reviewedByLine)
         case "last_reviewed": .text(lastReviewed)
         case "last_reviewed_iso": .text(lastReviewedISO)
         case "next_review": .text(nextReview)

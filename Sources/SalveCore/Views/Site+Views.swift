@@ -1,16 +1,17 @@
 // Makes the typed view of every page of the site: the last step before templates.
 
 extension Site {
+    /// The main navigation: the strings key of each entry's label, and its site path.
     static let navigation: [(label: String, path: String)] = [
-        ("Articles", "articles/"), ("Questions", "faqs/"), ("Comparisons", "comparisons/"),
-        ("Conditions", "conditions/"), ("Treatments", "treatments/"),
+        ("nav_articles", "articles/"), ("nav_faqs", "faqs/"), ("nav_comparisons", "comparisons/"),
+        ("nav_conditions", "conditions/"), ("nav_treatments", "treatments/"),
     ]
 
     /// Every HTML page of the site with its template and view, in output order.
     /// - Parameter assets: the theme's files under content-hashed names, for `site.assets`.
     func views(listings: [Listing], assets: ThemeAssets = ThemeAssets(), latest: Int = 6) -> [ViewFile] {
         let cards = pages.indices.map(card)
-        let urls = AssetURLs(assets, basePath: config.basePath)
+        let urls = AssetURLs(assets, basePath: config.rootBasePath)
         // Content pages are most of the work (JSON-LD above all): on every core, in page order.
         let site = self
         return Array(pages.indices).parallelMap { site.pageView($0, cards: cards, assets: urls) }
@@ -31,7 +32,8 @@ extension Site {
         let page = pages[index]
         var pageChrome = chrome(
             siteInfo(assets), page.sitePath, title: page.metadata.title, description: page.metadata.summary,
-            breadcrumbs: [("Home", ""), (page.kind.pluralLabel, page.kind.folder + "/"), (page.metadata.title, nil)])
+            breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("list_\(page.kind.folder)_title"), page.kind.folder + "/"),
+                          (page.metadata.title, nil)])
         pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
         let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
         return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
@@ -69,10 +71,11 @@ extension Site {
             latest: newest.prefix(latest).map { cards[$0] })
         files.append(ViewFile(path: "index.html", template: "home", view: .home(HomeView(chrome: homeChrome, home: home))))
 
-        let searchDescription = "Search all topics, or browse them A to Z."
-        var searchChrome = chrome("search/", title: "Search", description: searchDescription, breadcrumbs: [("Home", ""), ("Search", nil)])
+        let searchDescription = strings.text("search_description")
+        var searchChrome = chrome("search/", title: strings.text("search_title"), description: searchDescription,
+                                  breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("search_title"), nil)])
         searchChrome.jsonLD = simplePageStructuredData(
-            type: "SearchResultsPage", sitePath: "search/", title: "Search", description: searchDescription
+            type: "SearchResultsPage", sitePath: "search/", title: strings.text("search_title"), description: searchDescription
         ).scriptSafeJSON()
         let byTitle = pages.indices.sorted { pages[$0].metadata.title.lowercased() < pages[$1].metadata.title.lowercased() }
         let topics = Site.groupByFirstLetter(byTitle, of: { pages[$0].metadata.title }).map { letter, indexes in
@@ -82,8 +85,8 @@ extension Site {
 
         if !glossary.terms.isEmpty {
             var glossaryChrome = chrome(
-                "glossary/", title: "Glossary", description: "Medical words used on this site, explained in plain language.",
-                breadcrumbs: [("Home", ""), ("Glossary", nil)])
+                "glossary/", title: strings.text("glossary_title"), description: strings.text("glossary_intro"),
+                breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("glossary_title"), nil)])
             glossaryChrome.jsonLD = glossaryStructuredData().scriptSafeJSON()
             let letters = Site.groupByFirstLetter(glossary.terms, of: \.term).map { letter, terms in
                 GlossaryView.Letter(letter: letter, terms: terms.map { term in
@@ -93,7 +96,7 @@ extension Site {
             }
             files.append(ViewFile(path: "glossary/index.html", template: "glossary", view: .glossary(GlossaryView(chrome: glossaryChrome, letters: letters))))
         }
-        files.append(ViewFile(path: "404.html", template: "404", view: .notFound(chrome("404.html", title: "Page not found", description: "", breadcrumbs: []))))
+        files.append(ViewFile(path: "404.html", template: "404", view: .notFound(chrome("404.html", title: strings.text("not_found_title"), description: "", breadcrumbs: []))))
         return files
     }
 
@@ -103,12 +106,14 @@ extension Site {
     {
         Chrome(
             site: siteInfo,
-            nav: Site.navigation.map { NavLink(label: $0.label, url: url($0.path), current: sitePath.hasPrefix($0.path)) },
-            title: title, headTitle: sitePath.isEmpty ? config.title : "\(title) | \(config.title)",
+            nav: Site.navigation.map { NavLink(label: strings.text($0.label), url: url($0.path), current: sitePath.hasPrefix($0.path)) },
+            title: title, headTitle: sitePath.isEmpty ? config.title : strings.text("head_title", ["title": title, "site": config.title]),
             description: description.isEmpty ? config.description : description, canonical: absoluteURL(sitePath),
             breadcrumbs: breadcrumbs.isEmpty
                 ? nil : Breadcrumbs(crumbs: breadcrumbs.map { Crumb(label: $0.0, url: $0.1.map(url)) }),
-            jsonLD: nil)
+            jsonLD: nil, alternates: translations.alternates(of: absoluteURL(sitePath)),
+            languages: translations.switchLinks(of: absoluteURL(sitePath), in: config.language).map(LanguageSwitch.init),
+            strings: strings)
     }
 
     /// Consecutive runs of `items` that share the uppercased first letter of `text`.
@@ -124,9 +129,9 @@ extension Site {
     func card(_ index: Int) -> Card {
         let page = pages[index]
         return Card(
-            title: page.metadata.title, url: url(page.sitePath), kind: page.kind.label,
+            title: page.metadata.title, url: url(page.sitePath), kind: strings.text("kind_" + page.kind.rawValue),
             summary: page.metadata.summary.isEmpty ? nil : page.metadata.summary,
-            lastReviewed: page.metadata.lastReviewed.longForm, lastReviewedISO: page.metadata.lastReviewed.description)
+            lastReviewed: strings.date(page.metadata.lastReviewed), lastReviewedISO: page.metadata.lastReviewed.description)
     }
 
     private func termLinks(_ names: [String], _ taxonomy: Term.Taxonomy) -> TermLinks? {
@@ -144,15 +149,16 @@ extension Site {
         let conditions = termLinks(metadata.conditions, .conditions)
         let treatments = termLinks(metadata.treatments, .treatments)
         return PageContent(
-            title: metadata.title, summary: metadata.summary, kind: page.kind.label, body: page.body.html,
+            title: metadata.title, summary: metadata.summary, kind: strings.text("kind_" + page.kind.rawValue), body: page.body.html,
             toc: (page.kind == .article && toc.count > 1) || (page.kind == .faq && !toc.isEmpty)
                 ? TableOfContents(entries: toc) : nil,
             reviewedBy: metadata.reviewedBy,
-            lastReviewed: metadata.lastReviewed.longForm, lastReviewedISO: metadata.lastReviewed.description,
-            nextReview: metadata.nextReview.longForm, nextReviewISO: metadata.nextReview.description,
-            lastUpdated: metadata.lastUpdated?.longForm, lastUpdatedISO: metadata.lastUpdated?.description,
+            reviewedByLine: strings.text("review_reviewed_by", ["name": metadata.reviewedBy]),
+            lastReviewed: strings.date(metadata.lastReviewed), lastReviewedISO: metadata.lastReviewed.description,
+            nextReview: strings.date(metadata.nextReview), nextReviewISO: metadata.nextReview.description,
+            lastUpdated: metadata.lastUpdated.map(strings.date), lastUpdatedISO: metadata.lastUpdated?.description,
             changes: metadata.changes.isEmpty ? nil : ChangeList(items: metadata.changes.map { change in
-                ChangeList.Item(date: change.date.longForm, dateISO: change.date.description, text: change.text)
+                ChangeList.Item(date: strings.date(change.date), dateISO: change.date.description, text: change.text)
             }),
             references: metadata.references.isEmpty ? nil : ReferenceList(items: metadata.references.map { reference in
                 ReferenceList.Item(
