@@ -30,7 +30,7 @@ struct SiteTests {
         let (_, diagnostics) = SiteConfig.parse("title: T\nbase_url: example.org\ncolour: red\n", path: "salve.yml")
         #expect(diagnostics == [
             .error("salve.yml", line: 3, column: 1, "unknown field `colour` in salve.yml",
-                   fix: "use one of: base_url, compress, description, disclaimer, feed, keep, language, markdown, readability, review_interval_months, title"),
+                   fix: "use one of: base_url, compress, description, disclaimer, feed, keep, language, languages, markdown, readability, review_interval_months, title"),
             .error("salve.yml", line: 2, "base_url \"example.org\" is not an absolute address",
                    fix: "write it with https://, for example https://example.org/health/"),
         ])

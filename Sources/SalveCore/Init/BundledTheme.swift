@@ -8,11 +8,11 @@ enum BundledTheme {
 {{<base}}
 {{$main}}
 <div class="wrap">
-<h1>Page not found</h1>
-<p class="summary">We could not find that page. It may have moved.</p>
+<h1>{{strings.not_found_title}}</h1>
+<p class="summary">{{strings.not_found_text}}</p>
 <ul>
-<li><a href="{{site.base}}">Go to the home page</a></li>
-<li><a href="{{site.base}}search/">Search, or browse all topics A to Z</a></li>
+<li><a href="{{site.base}}">{{strings.not_found_home}}</a></li>
+<li><a href="{{site.base}}search/">{{strings.not_found_search}}</a></li>
 </ul>
 </div>
 {{/main}}
@@ -27,7 +27,7 @@ enum BundledTheme {
 {{> partials/page-head}}
 {{#page.toc}}
 <nav class="toc" aria-labelledby="toc-heading">
-<h2 id="toc-heading">On this page</h2>
+<h2 id="toc-heading">{{strings.toc_heading}}</h2>
 <ul>
 {{#entries}}<li><a href="#{{id}}">{{text}}</a></li>
 {{/entries}}</ul>
@@ -992,15 +992,17 @@ dl.glossary dd { margin-left: 0; }
 <link rel="icon" href="{{site.assets.favicon_svg}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.assets.style_css}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
-{{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
+{{#alternates}}<link rel="alternate" hreflang="{{language}}" href="{{url}}">
+{{/alternates}}{{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 <header class="site-header">
 <div class="wrap header-inner">
 <a class="site-title" href="{{site.base}}">{{site.title}}</a>
-{{$header_search}}{{> partials/header-search}}{{/header_search}}</div>
+{{#languages}}<nav class="language-switch" aria-label="{{strings.language_label}}"><ul class="pills">{{#links}}<li><a href="{{url}}" hreflang="{{language}}" lang="{{language}}">{{name}}</a></li>{{/links}}</ul></nav>
+{{/languages}}{{$header_search}}{{> partials/header-search}}{{/header_search}}</div>
 {{> partials/nav}}
 </header>
 <main id="main" tabindex="-1">
@@ -1026,13 +1028,13 @@ dl.glossary dd { margin-left: 0; }
 <table class="comparison">
 <caption id="comparison-caption">{{caption}}</caption>
 <thead>
-<tr><th scope="col">Treatment</th>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr>
+<tr><th scope="col">{{strings.comparison_treatment_column}}</th>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr>
 </thead>
 <tbody>
 {{#rows}}
 <tr>
 <th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>
-{{#cells}}<td data-label="{{label}}">{{#html}}{{{html}}}{{/html}}{{#list}}<ul>{{#items}}<li>{{{html}}}</li>{{/items}}</ul>{{/list}}{{#unknown}}<span class="unknown">Not known</span>{{/unknown}}</td>
+{{#cells}}<td data-label="{{label}}">{{#html}}{{{html}}}{{/html}}{{#list}}<ul>{{#items}}<li>{{{html}}}</li>{{/items}}</ul>{{/list}}{{#unknown}}<span class="unknown">{{strings.comparison_not_known}}</span>{{/unknown}}</td>
 {{/cells}}
 </tr>
 {{/rows}}
@@ -1057,7 +1059,7 @@ dl.glossary dd { margin-left: 0; }
 {{> partials/page-head}}
 {{#page.toc}}
 <nav class="toc questions" aria-labelledby="questions-heading">
-<h2 id="questions-heading">Questions on this page</h2>
+<h2 id="questions-heading">{{strings.faq_toc_heading}}</h2>
 <ul>
 {{#entries}}<li><a href="#{{id}}">{{text}}</a></li>
 {{/entries}}</ul>
@@ -1069,7 +1071,7 @@ dl.glossary dd { margin-left: 0; }
 <section class="question">
 {{{heading_html}}}
 {{{html}}}
-<p class="back-to-questions"><a href="#questions-heading">Back to the questions</a></p>
+<p class="back-to-questions"><a href="#questions-heading">{{strings.faq_back_to_questions}}</a></p>
 </section>
 {{/page.questions}}
 </div>
@@ -1083,9 +1085,9 @@ dl.glossary dd { margin-left: 0; }
 {{<base}}
 {{$main}}
 <div class="wrap">
-<h1>Glossary</h1>
-<p class="summary">Medical words used on this site, explained in plain language.</p>
-<nav aria-label="Glossary letters"><ul class="pills">
+<h1>{{strings.glossary_title}}</h1>
+<p class="summary">{{strings.glossary_intro}}</p>
+<nav aria-label="{{strings.glossary_letters_label}}"><ul class="pills">
 {{#letters}}<li><a href="#letter-{{letter}}">{{letter}}</a></li>
 {{/letters}}</ul></nav>
 {{#letters}}
@@ -1093,7 +1095,7 @@ dl.glossary dd { margin-left: 0; }
 <h2 id="letter-{{letter}}">{{letter}}</h2>
 <dl class="glossary">
 {{#terms}}<dt id="{{id}}">{{term}}</dt>
-<dd>{{definition}}{{#also_called}} <span class="also-called">Also called: {{also_called}}.</span>{{/also_called}}</dd>
+<dd>{{definition}}{{#also_called}} <span class="also-called">{{strings.also_called}} {{also_called}}.</span>{{/also_called}}</dd>
 {{/terms}}</dl>
 </section>
 {{/letters}}
@@ -1110,24 +1112,24 @@ dl.glossary dd { margin-left: 0; }
 <h1>{{site.title}}</h1>
 <p class="summary">{{site.description}}</p>
 <form class="search-form search-large" role="search" action="{{site.search_url}}" method="get">
-<label for="home-search">Search for a topic, a treatment or a question</label>
-<input id="home-search" name="q" type="search" placeholder="e.g. fibro fog" autocomplete="off">
-<button type="submit">Search</button>
+<label for="home-search">{{strings.search_form_label}}</label>
+<input id="home-search" name="q" type="search" placeholder="{{strings.home_search_placeholder}}" autocomplete="off">
+<button type="submit">{{strings.search_button}}</button>
 </form>
 <section aria-labelledby="conditions-heading">
-<h2 id="conditions-heading">Conditions</h2>
+<h2 id="conditions-heading">{{strings.home_conditions}}</h2>
 <ul class="pills">
 {{#home.conditions}}<li><a href="{{url}}">{{name}}</a></li>
 {{/home.conditions}}</ul>
 </section>
 <section aria-labelledby="treatments-heading">
-<h2 id="treatments-heading">Treatments</h2>
+<h2 id="treatments-heading">{{strings.home_treatments}}</h2>
 <ul class="pills">
 {{#home.treatments}}<li><a href="{{url}}">{{name}}</a></li>
 {{/home.treatments}}</ul>
 </section>
 <section aria-labelledby="latest-heading">
-<h2 id="latest-heading">Recently reviewed</h2>
+<h2 id="latest-heading">{{strings.home_latest}}</h2>
 <ul class="cards">
 {{#home.latest}}{{> partials/card}}
 {{/home.latest}}</ul>
@@ -1144,9 +1146,9 @@ dl.glossary dd { margin-left: 0; }
 <h1>{{list.title}}</h1>
 <p class="summary">{{list.intro}}</p>
 {{#list.definition}}
-<p class="definition"><strong>What it means:</strong> {{list.definition}}</p>
+<p class="definition"><strong>{{strings.list_definition}}</strong> {{list.definition}}</p>
 {{/list.definition}}
-{{^list.items}}<p>Nothing here yet.</p>{{/list.items}}
+{{^list.items}}<p>{{strings.list_empty}}</p>{{/list.items}}
 <ul class="cards">
 {{#list.items}}{{> partials/card}}
 {{/list.items}}</ul>
@@ -1156,7 +1158,7 @@ dl.glossary dd { margin-left: 0; }
 
 """#,
         "partials/breadcrumbs.mustache": #"""
-<nav class="breadcrumbs wrap" aria-label="Breadcrumb">
+<nav class="breadcrumbs wrap" aria-label="{{strings.breadcrumbs_label}}">
 <ol>
 {{#crumbs}}<li>{{#url}}<a href="{{url}}">{{label}}</a>{{/url}}{{^url}}<span aria-current="page">{{label}}</span>{{/url}}</li>
 {{/crumbs}}</ol>
@@ -1170,23 +1172,23 @@ dl.glossary dd { margin-left: 0; }
         "partials/footer.mustache": #"""
 <footer class="site-footer">
 <div class="wrap">
-<p class="disclaimer"><strong>Important:</strong> {{site.disclaimer}}</p>
-<p><a href="{{site.base}}search/">All topics A to Z</a>{{#site.glossary_url}} · <a href="{{site.glossary_url}}">Glossary</a>{{/site.glossary_url}} · <a href="{{site.base}}feed.xml">Updates feed</a></p>
+<p class="disclaimer"><strong>{{strings.footer_important}}</strong> {{site.disclaimer}}</p>
+<p><a href="{{site.base}}search/">{{strings.footer_a_to_z}}</a>{{#site.glossary_url}} · <a href="{{site.glossary_url}}">{{strings.footer_glossary}}</a>{{/site.glossary_url}} · <a href="{{site.base}}feed.xml">{{strings.footer_feed}}</a></p>
 </div>
 </footer>
 
 """#,
         "partials/header-search.mustache": #"""
-<a class="search-link" href="{{site.search_url}}">Search</a>
+<a class="search-link" href="{{site.search_url}}">{{strings.header_search_link}}</a>
 <form class="search-form header-search" role="search" action="{{site.search_url}}" method="get">
-<label for="site-search" class="visually-hidden">Search this site</label>
-<input id="site-search" name="q" type="search" placeholder="Search, e.g. LDN" autocomplete="off">
-<button type="submit">Search</button>
+<label for="site-search" class="visually-hidden">{{strings.header_search_label}}</label>
+<input id="site-search" name="q" type="search" placeholder="{{strings.header_search_placeholder}}" autocomplete="off">
+<button type="submit">{{strings.search_button}}</button>
 </form>
 
 """#,
         "partials/nav.mustache": #"""
-<nav class="site-nav" aria-label="Main">
+<nav class="site-nav" aria-label="{{strings.nav_label}}">
 <ul class="wrap">
 {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/nav}}</ul>
@@ -1196,9 +1198,9 @@ dl.glossary dd { margin-left: 0; }
         "partials/page-foot.mustache": #"""
 {{> partials/references}}
 {{#page.topics}}
-<section class="terms" aria-label="Topics">
-<p>{{#conditions}}Conditions: {{#links}}<a href="{{url}}">{{name}}</a> {{/links}}{{/conditions}}</p>
-<p>{{#treatments}}Treatments: {{#links}}<a href="{{url}}">{{name}}</a> {{/links}}{{/treatments}}</p>
+<section class="terms" aria-label="{{strings.topics_label}}">
+<p>{{#conditions}}{{strings.topics_conditions}} {{#links}}<a href="{{url}}">{{name}}</a> {{/links}}{{/conditions}}</p>
+<p>{{#treatments}}{{strings.topics_treatments}} {{#links}}<a href="{{url}}">{{name}}</a> {{/links}}{{/treatments}}</p>
 </section>
 {{/page.topics}}
 {{> partials/review}}
@@ -1208,15 +1210,15 @@ dl.glossary dd { margin-left: 0; }
         "partials/page-head.mustache": #"""
 <p class="kind">{{page.kind}}</p>
 <h1>{{page.title}}</h1>
-<p class="print-only print-meta">{{canonical}}<br>Page last reviewed: {{page.last_reviewed}} · Next review due: {{page.next_review}}</p>
+<p class="print-only print-meta">{{canonical}}<br>{{strings.review_last_reviewed}} {{page.last_reviewed}} · {{strings.review_next_review}} {{page.next_review}}</p>
 <p class="summary">{{page.summary}}</p>
-{{#page.also_called}}<p class="also-called">Also called: {{page.also_called}}</p>{{/page.also_called}}
+{{#page.also_called}}<p class="also-called">{{strings.also_called}} {{page.also_called}}</p>{{/page.also_called}}
 
 """#,
         "partials/references.mustache": #"""
 {{#page.references}}
 <section class="references" aria-labelledby="references-heading">
-<h2 id="references-heading">References</h2>
+<h2 id="references-heading">{{strings.references_heading}}</h2>
 <ol>
 {{#items}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#publisher}}. {{publisher}}{{/publisher}}{{#year}}, {{year}}{{/year}}.</li>
 {{/items}}</ol>
@@ -1227,7 +1229,7 @@ dl.glossary dd { margin-left: 0; }
         "partials/related.mustache": #"""
 {{#page.related}}
 <section class="related" aria-labelledby="related-heading">
-<h2 id="related-heading">Related pages</h2>
+<h2 id="related-heading">{{strings.related_heading}}</h2>
 <ul class="cards">
 {{#cards}}{{> partials/card}}{{/cards}}
 </ul>
@@ -1236,12 +1238,12 @@ dl.glossary dd { margin-left: 0; }
 
 """#,
         "partials/review.mustache": #"""
-<section class="review" aria-label="Medical review">
-<p>Reviewed by {{page.reviewed_by}}</p>
-<p>Page last reviewed: <time datetime="{{page.last_reviewed_iso}}">{{page.last_reviewed}}</time></p>
-<p>Next review due: <time datetime="{{page.next_review_iso}}">{{page.next_review}}</time></p>
-{{#page.last_updated}}<p>Page last updated: <time datetime="{{page.last_updated_iso}}">{{page.last_updated}}</time></p>
-{{/page.last_updated}}{{#page.changes}}<p>What changed on this page:</p>
+<section class="review" aria-label="{{strings.review_label}}">
+<p>{{page.reviewed_by_line}}</p>
+<p>{{strings.review_last_reviewed}} <time datetime="{{page.last_reviewed_iso}}">{{page.last_reviewed}}</time></p>
+<p>{{strings.review_next_review}} <time datetime="{{page.next_review_iso}}">{{page.next_review}}</time></p>
+{{#page.last_updated}}<p>{{strings.review_last_updated}} <time datetime="{{page.last_updated_iso}}">{{page.last_updated}}</time></p>
+{{/page.last_updated}}{{#page.changes}}<p>{{strings.review_changes}}</p>
 <ul class="changes">
 {{#items}}<li><time datetime="{{date_iso}}">{{date}}</time>: {{text}}</li>
 {{/items}}</ul>
@@ -1254,15 +1256,15 @@ dl.glossary dd { margin-left: 0; }
 {{$head}}<script type="module" src="{{site.assets.search_js}}"></script>{{/head}}
 {{$main}}
 <div class="wrap">
-<h1>Search</h1>
+<h1>{{strings.search_title}}</h1>
 <form id="search-page-form" class="search-form search-large" role="search" action="{{site.search_url}}" method="get">
-<label for="search-page-input">Search for a topic, a treatment or a question</label>
+<label for="search-page-input">{{strings.search_form_label}}</label>
 <input id="search-page-input" name="q" type="search" autocomplete="off" aria-describedby="search-status">
-<button type="submit">Search</button>
+<button type="submit">{{strings.search_button}}</button>
 </form>
 <p id="search-status" class="search-status" role="status"></p>
 <div id="search-results" data-index="{{site.base}}search-index.json"></div>
-<h2 id="a-to-z">All topics A to Z</h2>
+<h2 id="a-to-z">{{strings.search_a_to_z}}</h2>
 {{#topics}}
 <section aria-labelledby="letter-{{letter}}">
 <h3 id="letter-{{letter}}">{{letter}}</h3>
@@ -1284,6 +1286,7 @@ dl.glossary dd { margin-left: 0; }
 # Values are quoted so that every space and colon is kept byte for byte.
 
 # ── Every page (templates/base.mustache and its partials) ──────────────────────────────────────────────────────
+language_label: "Language"                          # base.mustache: aria-label of the language switch (sites with `languages:`)
 skip_to_content: "Skip to main content"             # base.mustache: the skip link, first thing on every page
 nav_label: "Main"                                   # partials/nav.mustache: aria-label of the main navigation
 breadcrumbs_label: "Breadcrumb"                     # partials/breadcrumbs.mustache: aria-label of the trail
@@ -1423,6 +1426,7 @@ months: ["January", "February", "March", "April", "May", "June", "July", "August
 # Values are quoted so that every space and colon is kept.
 
 # ── Every page ─────────────────────────────────────────────────────────────────────────────────────────────────
+language_label: "Idioma"
 skip_to_content: "Saltar al contenido principal"
 nav_label: "Principal"
 breadcrumbs_label: "Ruta de navegación"

@@ -1,0 +1,217 @@
+// Sites in more than one language: translations beside their sources, published under /CODE/, linked both ways.
+import Foundation
+import Testing
+
+@testable import SalveCore
+
+@Suite("Sites in more than one language")
+struct MultilingualTests {
+    static let config = TestSite.config + """
+
+        languages:
+          - code: en
+            name: English
+          - code: es
+            name: Español
+            title: Salud de prueba
+            description: Respuestas sencillas.
+        """
+
+    static func spanishPage(_ title: String, extra: String = "", body: String = "Un texto.") -> String {
+        """
+        ---
+        title: \(title)
+        summary: Un resumen corto.
+        last_reviewed: 2026-02-01
+        reviewed_by: Dra. Prueba, MD
+        \(extra)
+        ---
+        \(body)
+        """
+    }
+
+    /// Two English pages, one of them translated, and a glossary in each language.
+    static func site() throws -> TestSite {
+        try TestSite([
+            "salve.yml": config,
+            "content/articles/sleep.md": TestSite.page("Sleep", body: "## Good habits\nSee [pain](pain.md)."),
+            "content/articles/pain.md": TestSite.page("Pain", body: "## What helps\nSee [sleep](sleep.md#good-habits)."),
+            "content/articles/sleep.es.md": spanishPage(
+                "El sueño", body: "## Buenos hábitos\nLea sobre [el dolor](pain.md#what-helps) y [el sueño](sleep.md#buenos-habitos)."),
+        ])
+    }
+
+    /// Every `<link rel="alternate" hreflang>` of an HTML file, as (language, URL).
+    static func alternates(_ html: String) -> [(String, String)] {
+        let pattern = try! NSRegularExpression(pattern: #"<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">"#)
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
+            (String(html[Range(match.range(at: 1), in: html)!]), String(html[Range(match.range(at: 2), in: html)!]))
+        }
+    }
+
+    @Test("a translation is published under /es/ with its own listings, search, feed, glossary and 404 page")
+    func publishedUnderLanguage() throws {
+        let site = try Self.site()
+        try site.write("content/glossary.es.yml", "- term: insomnio\n  definition: Cuando cuesta dormir.\n")
+        try site.write("content/articles/sleep.es.md", Self.spanishPage("El sueño", body: "El insomnio es común."))
+        try site.build()
+        for path in ["es/index.html", "es/articles/index.html", "es/articles/sleep/index.html", "es/search/index.html",
+                     "es/search-index.json", "es/feed.xml", "es/404.html", "es/glossary/index.html"]
+        {
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(path).path), "\(path)")
+        }
+        let page = try site.read("es/articles/sleep/index.html")
+        #expect(page.contains("<html lang=\"es\">"))
+        #expect(page.contains("Salud de prueba"))
+        #expect(page.contains("href=\"/es/glossary/#insomnio\""))
+        // Dates and the theme's words are Spanish.
+        #expect(page.contains("1 de febrero de 2026"))
+        #expect(page.contains("Revisado por: Dra. Prueba, MD"))
+        // The theme's assets are the whole site's, not copied under /es/.
+        #expect(page.contains("href=\"/assets/style."))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("es/assets").path))
+        // One sitemap and robots.txt, at the root.
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("es/sitemap.xml").path))
+        let sitemap = try site.read("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/es/articles/sleep/</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/articles/sleep/\"/>"))
+    }
+
+    @Test("every hreflang pair is reciprocal and every language switch lands on a page that exists")
+    func reciprocalPairs() throws {
+        let site = try Self.site()
+        try site.build()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix(".html") }
+        var checked = 0
+        for file in files {
+            let html = try site.read(file)
+            let own = "https://example.org/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+            let pairs = Self.alternates(html)
+            if !pairs.isEmpty {
+                #expect(pairs.contains { $0.1 == own }, "\(file) lists itself among its alternates")
+                for (language, url) in pairs where url != own {
+                    let path = String(url.dropFirst("https://example.org/".count)) + "index.html"
+                    let other = Self.alternates(try site.read(path))
+                    #expect(other.contains { $0.0 == language || $0.0 == "x-default" }, "\(path)")
+                    #expect(other.contains { $0.1 == own }, "\(path) links back to \(file)")
+                    checked += 1
+                }
+            }
+            let switches = html.matches(of: /<a href="https:\/\/example\.org\/([^"]*)" hreflang="[a-z]+" lang="[a-z]+">/)
+            for link in switches {
+                let target = String(link.1) + (link.1.isEmpty || link.1.hasSuffix("/") ? "index.html" : "")
+                #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(target).path),
+                        "\(file) switches to /\(link.1)")
+            }
+        }
+        #expect(checked > 0)
+        // The untranslated page's switch goes to the Spanish home page.
+        #expect(try site.read("articles/pain/index.html").contains(#"<a href="https://example.org/es/" hreflang="es" lang="es">Español</a>"#))
+        #expect(try site.read("articles/sleep/index.html").contains(#"<a href="https://example.org/es/articles/sleep/" hreflang="es" lang="es">Español</a>"#))
+    }
+
+    @Test("a link from a translation goes to the page in its language when there is one, else to the default language's")
+    func linksPreferTheirLanguage() throws {
+        let site = try Self.site()
+        try site.build()
+        let page = try site.read("es/articles/sleep/index.html")
+        #expect(page.contains("href=\"/articles/pain/#what-helps\""))
+        #expect(page.contains("href=\"/es/articles/sleep/#buenos-habitos\""))
+        #expect(page.contains("\"translationOfWork\":{\"@type\":\"CreativeWork\",\"url\":\"https://example.org/articles/sleep/\"}"))
+        #expect(try site.read("articles/sleep/index.html").contains("\"workTranslation\":[{\"@type\":\"CreativeWork\",\"inLanguage\":\"es\",\"url\":\"https://example.org/es/articles/sleep/\"}]"))
+    }
+
+    @Test("an anchor a translation links to is checked on the page the link goes to")
+    func anchorsChecked() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.es.md", Self.spanishPage("El sueño", body: "[x](pain.md#nowhere) [y](sleep.md#good-habits)"))
+        let errors = try site.errors().map(\.message)
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.contains("pain.md has no heading with the anchor #nowhere") })
+        #expect(errors.contains { $0.contains("#good-habits") })
+    }
+
+    @Test("a translation without a source page is an error naming the file")
+    func orphan() throws {
+        let site = try Self.site()
+        try site.write("content/articles/diet.es.md", Self.spanishPage("La dieta"))
+        let errors = try site.errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.path == "content/articles/diet.es.md")
+        #expect(errors.first?.message.contains("has no source page: content/articles/diet.md") == true)
+    }
+
+    @Test("salve check warns when a translation is older than its source")
+    func staleTranslation() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.md", TestSite.page("Sleep", extra: "updated: 2026-03-01", body: "## Good habits\nText."))
+        let warnings = try Check.run(site.options()).filter { $0.path == "content/articles/sleep.es.md" }.map(\.message)
+        #expect(warnings.contains { $0.contains("before its source content/articles/sleep.md (2026-03-01)") })
+    }
+
+    @Test("salve check warns when a translated FAQ page has a different number of questions")
+    func faqQuestions() throws {
+        let site = try Self.site()
+        try site.write("content/faqs/q.md", TestSite.page("Questions", body: "## One?\nA.\n## Two?\nB."))
+        try site.write("content/faqs/q.es.md", Self.spanishPage("Preguntas", body: "## ¿Una?\nA."))
+        let warnings = try Check.run(site.options()).filter { $0.path == "content/faqs/q.es.md" }.map(\.message)
+        #expect(warnings == ["this translation has 1 questions and its source content/faqs/q.md has 2"])
+    }
+
+    @Test("salve check warns when a translated comparison has other rows")
+    func comparisonRows() throws {
+        func comparison(_ rows: [String]) -> String {
+            """
+            ---
+            title: Compare
+            summary: A table.
+            last_reviewed: 2026-03-01
+            reviewed_by: Dr. Test, MD
+            criteria:
+              - key: cost
+                label: Cost
+            treatments:
+            \(rows.map { "  - name: \($0)\n    cost: low" }.joined(separator: "\n"))
+            ---
+            Notes.
+            """
+        }
+        let site = try Self.site()
+        try site.write("content/comparisons/c.md", comparison(["A", "B"]))
+        try site.write("content/comparisons/c.es.md", comparison(["A"]))
+        let warnings = try Check.run(site.options()).filter { $0.path == "content/comparisons/c.es.md" }.map(\.message)
+        #expect(warnings.contains { $0.contains("has 1 rows and 1 columns; its source content/comparisons/c.md has 2 rows and 1") })
+    }
+
+    @Test("a strings file that lacks a key is a warning naming it, and the page shows the English text")
+    func missingStrings() throws {
+        let site = try Self.site()
+        try site.write("templates/strings/es.yml", "skip_to_content: Saltar al contenido\n")
+        let report = try site.build()
+        let warning = try #require(report.warnings.first { $0.path == "templates/strings/es.yml" })
+        #expect(warning.message.contains("keys are missing, so English shows instead"))
+        let page = try site.read("es/articles/sleep/index.html")
+        #expect(page.contains("Saltar al contenido"))
+        #expect(page.contains("Related pages") || page.contains("Page last reviewed"))
+    }
+
+    @Test("`languages:` entries are checked: a code, a name, no language listed twice")
+    func badLanguages() throws {
+        let site = try TestSite([
+            "salve.yml": TestSite.config + "\nlanguages:\n  - code: en\n    name: English\n  - code: Spanish\n    name: Español\n  - code: en\n    name: Again\n",
+            "content/articles/a.md": TestSite.page(),
+        ])
+        let messages = try site.errors().map(\.message)
+        #expect(messages.contains("the language code \"Spanish\" is not valid"))
+        #expect(messages.contains("the language \"en\" is listed twice"))
+    }
+
+    @Test("the same multilingual site builds byte for byte the same on 1 and 8 threads")
+    func deterministic() throws {
+        let site = try Self.site()
+        try site.build(threads: 1)
+        let one = try TestSite.snapshot(of: site.output)
+        try site.build(threads: 8)
+        #expect(try TestSite.snapshot(of: site.output) == one)
+    }
+}
