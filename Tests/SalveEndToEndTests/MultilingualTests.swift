@@ -214,4 +214,47 @@ struct MultilingualTests {
         try site.build(threads: 8)
         #expect(try TestSite.snapshot(of: site.output) == one)
     }
+
+    @Test("after edits to a translation, its source, a Spanish glossary and the strings, the preview equals a full build")
+    func incrementalEqualsFull() throws {
+        let site = try Self.site()
+        let preview = site.root.appendingPathComponent(".salve/preview")
+        var options = site.options(baseURL: IncrementalBuildTests.baseURL)
+        options.output = preview
+        var build = try IncrementalBuild(options)
+        func step(_ name: String, _ edit: () throws -> Void) throws {
+            try edit()
+            _ = try build.rebuild()
+            let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("salve-full-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: fresh) }
+            var full = site.options(baseURL: IncrementalBuildTests.baseURL)
+            full.output = fresh
+            full.publishedURLs = .off
+            _ = try Build.run(full)
+            let (got, expected) = (try TestSite.snapshot(of: preview), try TestSite.snapshot(of: fresh).filter { $0.key != ".salve-output" })
+            #expect(got.keys.sorted() == expected.keys.sorted(), "\(name): different files")
+            for (path, bytes) in expected where got[path] != bytes { Issue.record("\(name): \(path) differs from a full build") }
+        }
+        try step("first build") {}
+        try step("edit the translation") {
+            try site.write("content/articles/sleep.es.md", Self.spanishPage("El buen sueño", body: "## Buenos hábitos\nOtro texto."))
+        }
+        try step("translate a second page") {
+            try site.write("content/articles/pain.es.md", Self.spanishPage("El dolor", body: "## Qué ayuda\nTexto."))
+        }
+        try step("edit the source's title") {
+            try site.write("content/articles/sleep.md", TestSite.page("Good sleep", body: "## Good habits\nSee [pain](pain.md)."))
+        }
+        try step("add a Spanish glossary") {
+            try site.write("content/glossary.es.yml", "- term: dolor\n  definition: Lo que duele.\n")
+        }
+        try step("change a Spanish string") {
+            let strings = site.root.appendingPathComponent("templates/strings/es.yml")
+            let text = try String(contentsOf: strings, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "Revisado por:", with: "Revisión:").utf8).write(to: strings)
+        }
+        try step("delete a translation") {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/pain.es.md"))
+        }
+    }
 }

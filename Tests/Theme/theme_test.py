@@ -411,6 +411,9 @@ def main():
             checks.layout(sample_base, "home", "")
             checks.layout(sample_base, "article", "articles/ldn-fibromyalgia/")
             checks.layout(sample_base, "faq", "faqs/ldn/")
+            # The Spanish part of the sample site: its own words, the language switch in the header.
+            checks.layout(sample_base, "es-home", "es/")
+            checks.layout(sample_base, "es-faq", "es/faqs/ldn/")
             checks.faq(sample_base)
             search_page(checks, sample_base)
             checks.callouts(extra_base)

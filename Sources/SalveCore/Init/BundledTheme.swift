@@ -46,6 +46,23 @@ enum BundledTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#005eb8"/><path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff"/></svg>
 
 """#,
+        "assets/languages.css": #"""
+/* The language switch of a site with `languages:` (base.mustache links this file only on such sites, so a
+   site in one language keeps its pages byte for byte). It sits in the header's first row, between the title
+   and the search box, as one short link per language. */
+.language-switch ul { display: flex; gap: 0.5rem; list-style: none; margin: 0; padding: 0; }
+.language-switch a {
+  display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.4rem; font-weight: 600;
+}
+.language-switch a:visited { color: var(--link); }
+/* On a phone the title gives way first, so the switch and the search link keep one row. */
+@media (max-width: 40rem) {
+  .language-switch { flex: none; }
+  .language-switch a { padding: 0 0.15rem; font-size: 0.95rem; }
+  .header-inner { gap: 0.5rem; }
+}
+
+"""#,
         "assets/search-engine.js": #"""
 // The search engine: reads Salve's sharded index (fetching only the files a query needs), expands synonyms,
 // tolerates typos, ranks. No DOM here, so node --test runs it against a built site.
@@ -991,7 +1008,8 @@ dl.glossary dd { margin-left: 0; }
 <meta name="twitter:description" content="{{description}}">
 <link rel="icon" href="{{site.assets.favicon_svg}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.assets.style_css}}">
-<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
+{{#languages}}<link rel="stylesheet" href="{{site.assets.languages_css}}">
+{{/languages}}<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
 {{#alternates}}<link rel="alternate" hreflang="{{language}}" href="{{url}}">
 {{/alternates}}{{#json_ld}}<script type="application/ld+json">{{{json_ld}}}</script>{{/json_ld}}
 {{$head}}{{/head}}
@@ -1001,7 +1019,7 @@ dl.glossary dd { margin-left: 0; }
 <header class="site-header">
 <div class="wrap header-inner">
 <a class="site-title" href="{{site.base}}">{{site.title}}</a>
-{{#languages}}<nav class="language-switch" aria-label="{{strings.language_label}}"><ul class="pills">{{#links}}<li><a href="{{url}}" hreflang="{{language}}" lang="{{language}}">{{name}}</a></li>{{/links}}</ul></nav>
+{{#languages}}<nav class="language-switch" aria-label="{{strings.language_label}}"><ul>{{#links}}<li><a href="{{url}}" hreflang="{{language}}" lang="{{language}}">{{name}}</a></li>{{/links}}</ul></nav>
 {{/languages}}{{$header_search}}{{> partials/header-search}}{{/header_search}}</div>
 {{> partials/nav}}
 </header>
