@@ -48,9 +48,10 @@ def write_english():
 
 # Spanish. Salve folds words (no accents, ñ as n, ü as u) before stemming, so that "medicacion" typed without accents
 # finds "medicación"; its Spanish stemmer runs Snowball's rules on folded words with folded suffix tables. The tests
-# check ours(fold(w)) == fold(snowball(w)) for every word; where Snowball's stem depends on the accents (it differs
-# for the word written without them, in "unaccented"), ours may instead be fold(snowball(fold(w))), and only when
-# fold(w) ends in one of the left-out suffixes below or w holds a ü.
+# check ours(fold(w)) == fold(snowball(w)) for every word, except that where Snowball's stem depends on the accents
+# (it differs for the word written without them: "unaccented"), ours may be fold(snowball(fold(w))) instead, which
+# folding cannot avoid: once folded, tenía and tenia are one word. LEFT_OUT says which folded suffixes the tables
+# leave out, and why, which decides the reading for most of those words.
 
 
 def fold(word):
@@ -147,9 +148,9 @@ def write_spanish():
                   if fold(spanish.stemWord(fold(w))) != fold(words[w])}
     pathlib.Path(__file__).with_name("snowball-es.json").write_text(json.dumps({
         "about": "PyPI snowballstemmer 3.1.1, Spanish. words: word -> Snowball stem. unaccented: the words whose Snowball "
-                 "stem changes when the word is written without accents, with that stem. left_out: the suffixes Salve's "
-                 "folded tables leave out, and why; a word may take its unaccented stem only when it ends in one of them "
-                 "(folded) or holds a ü.",
+                 "stem changes when the word is written without accents, with that stem; Salve folds before stemming, "
+                 "so for these it may give either (folded). left_out: the accented suffixes whose folded forms Salve's "
+                 "tables leave out, and why.",
         "left_out": LEFT_OUT,
         "words": words,
         "unaccented": unaccented,

@@ -60,7 +60,7 @@ const LANGUAGES = {
 
 /** The term for one token in `language` (a code, "en" by default), or null for a stop word. */
 export function term(token, language = "en") {
-  const pipeline = LANGUAGES[language] ?? LANGUAGES.en;
+  const pipeline = Object.hasOwn(LANGUAGES, language) ? LANGUAGES[language] : LANGUAGES.en;
   return pipeline.stopWords.has(token) ? null : pipeline.stem(token);
 }
 
