@@ -167,6 +167,18 @@ struct SpanishSearchTests {
         var texts = ["¿Qué es la fibromialgia?", "MEDICACIÓN", "medicacion", "Niñez y pingüinos", "averigüe", "Ñandú",
                      "tómelo con agua", "¿Cuánto cuesta la LDN?", "4,5 mg al día", "l'hospital"]
         texts += StopWords.spanish.sorted()
+        // Made-up words of Spanish letters, for the rules' corners (short words, vowel runs, `gu`, `y`) real words miss.
+        var seed: UInt64 = 15
+        let letters = Array("aeiouaeioubcdglmnrsyzáéíóúñü")
+        for _ in 0..<600 {
+            var word = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0...(Int(seed >> 60) % 12) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                word.append(letters[Int(seed >> 33) % letters.count])
+            }
+            texts.append(word)
+        }
         texts += try Self.reference().words.keys.sorted()
         texts += Self.documents.flatMap { [$0.title, $0.summary, $0.body] + $0.headings + $0.questions.flatMap { [$0.heading, $0.answer] } }
         var seen: Set<String> = []
