@@ -42,10 +42,12 @@ export function stem(word) {
   let w = Array.from(word);
   const n = w.length;
   const isVowel = (i) => VOWELS.has(w[i]);
+  // Suffixes are ASCII, so suffix[k] is a letter, as w[i] is.
   const ends = (suffix, end = w.length, limit = 0) => {
-    const s = Array.from(suffix);
-    const start = end - s.length;
-    return start >= limit && w.slice(start, end).join("") === suffix;
+    const start = end - suffix.length;
+    if (start < limit) return false;
+    for (let k = 0; k < suffix.length; k++) if (w[start + k] !== suffix[k]) return false;
+    return true;
   };
   const longest = (list, end = w.length, limit = 0) => list.find((s) => ends(s, end, limit)) ?? null;
   const cut = (count) => { w.length -= count; };

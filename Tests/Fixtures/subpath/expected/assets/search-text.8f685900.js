@@ -1,6 +1,6 @@
 // Text to search terms, exactly as Salve's Swift SearchText does it: tokenize, fold, drop stop words, stem.
 // Tests/Search/parity.test.js checks this file against the vectors the Swift side writes.
-import { STOP_WORDS as SPANISH_STOP_WORDS, stem as spanishStem } from "./search-spanish.c4fb0bc9.js";
+import { STOP_WORDS as SPANISH_STOP_WORDS, stem as spanishStem } from "./search-spanish.6dd10933.js";
 
 const STOP_WORDS = new Set(("a about above after again against all am an and any are aren't as at be because been " +
   "before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't " +

@@ -1,7 +1,7 @@
 // The search page: results as you type, q kept in the URL, the count announced, more results on request.
 // Content never becomes HTML: results are built from text nodes, and the only elements added around matched
 // words are <mark>s.
-import { SearchEngine, highlight } from "./search-engine.e2c37b1a.js";
+import { SearchEngine, highlight } from "./search-engine.dcb487fd.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];

@@ -1,6 +1,6 @@
 // The search engine: reads Salve's sharded index (fetching only the files a query needs), expands synonyms,
 // tolerates typos, ranks. No DOM here, so node --test runs it against a built site.
-import { tokens, term } from "./search-text.dcace7ad.js";
+import { tokens, term } from "./search-text.8f685900.js";
 
 /** How much a candidate term counts, by how it matched the word the patient typed (a synonym is the same concept). */
 const WEIGHT = { exact: 1, prefix: 0.8, synonym: 1, typo1: 0.5, typo2: 0.35 };
