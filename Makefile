@@ -121,11 +121,13 @@ test-theme: build
 	$(SALVE) build --output $(THEME_SITE)
 	timeout 600 $(THEME_VENV)/bin/python Tests/Theme/theme_test.py $(THEME_SITE) --salve $(SALVE)
 
-## snowball-fixture: recompute Tests/Fixtures/search/snowball.json with PyPI snowballstemmer (not part of make test)
+## snowball-fixture: recompute Tests/Fixtures/search/snowball.json (English) and snowball-es.json (Spanish) with PyPI
+## snowballstemmer (not part of make test); SNOWBALL_LANGUAGES=spanish writes only one
 SNOWBALL_VENV := .build-tools/snowball-venv
+SNOWBALL_LANGUAGES ?= english spanish
 snowball-fixture:
 	[ -x $(SNOWBALL_VENV)/bin/python ] || { python3 -m venv $(SNOWBALL_VENV) && $(SNOWBALL_VENV)/bin/pip install -q snowballstemmer==3.1.1; }
-	$(SNOWBALL_VENV)/bin/python Tests/Fixtures/search/make_snowball_fixture.py
+	$(SNOWBALL_VENV)/bin/python Tests/Fixtures/search/make_snowball_fixture.py $(SNOWBALL_LANGUAGES)
 
 clean:
 	rm -rf .build .build-tools site .salve

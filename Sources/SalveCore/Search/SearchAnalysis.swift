@@ -17,9 +17,14 @@ public struct SearchAnalysis: Sendable, Equatable {
     /// A page's own result first, then one per FAQ question, in page order (not yet sorted by URL).
     public var results: [Result]
 
-    /// Analyses `document` with an analyzer of its own; to analyse many, keep one `SearchAnalyzer`.
+    /// Analyses `document` in English with an analyzer of its own; to analyse many, keep one `SearchAnalyzer`.
     public init(_ document: SearchDocument) {
-        var analyzer = SearchAnalyzer()
+        self.init(document, language: .english)
+    }
+
+    /// Analyses `document` in `language` with an analyzer of its own.
+    public init(_ document: SearchDocument, language: SearchLanguage) {
+        var analyzer = SearchAnalyzer(language: language)
         self = analyzer.analyze(document)
     }
 

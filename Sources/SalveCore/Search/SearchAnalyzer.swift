@@ -3,8 +3,10 @@
 /// Analyses documents, remembering the term of every token it has met: a site has millions of words but
 /// thousands of distinct ones, and stemming is the costly step. The memory only saves time:
 /// `analyze(_:)` gives the same analysis for the same document whatever was analysed before.
-/// One analyzer per thread (it is a mutable value, not shared).
+/// One analyzer per thread (it is a mutable value, not shared), and one language per analyzer.
 public struct SearchAnalyzer {
+    /// How tokens become terms: this language's stop words and stemmer.
+    public let language: SearchLanguage
     /// Each token met so far, with its term's number (or -1 for a stop word).
     private var tokens = ByteTable()
     private var terms: [String] = []
@@ -16,7 +18,7 @@ public struct SearchAnalyzer {
     /// The term number of each token of the field being analysed (-1 for a stop word).
     private var found: [Int32] = []
 
-    public init() {}
+    public init(language: SearchLanguage = .english) { self.language = language }
 
     /// The document's results, each with its fields' lengths and its terms' counts.
     public mutating func analyze(_ document: SearchDocument) -> SearchAnalysis {
@@ -85,7 +87,7 @@ public struct SearchAnalyzer {
         let key = ByteTable.key(token)
         if let known = tokens.value(for: token, key: key) { return known }
         let number: Int32
-        if let term = SearchText.term(String(decoding: token, as: UTF8.self)) {
+        if let term = SearchText.term(String(decoding: token, as: UTF8.self), language: language) {
             if let known = termNumbers[term] {
                 number = known
             } else {

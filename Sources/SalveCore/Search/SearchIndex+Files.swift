@@ -14,7 +14,8 @@ extension SearchIndex {
     /// and a file whose bytes did not change keeps its name, so a rebuild uploads only what changed.
     ///
     /// - `search-index.json`: where the rest is, the first term and hash of each term shard, the hash of each
-    ///   result chunk and word list, the synonym groups.
+    ///   result chunk and word list, the synonym groups, and the language's code (`"language":"es"`) when it is not
+    ///   English (an English index has no `language`, as before languages, and the browser reads none as English).
     /// - `search/terms/N.H.json`: `{term: [idf, result, score, result gap, score, …]}` for a sorted range of terms.
     /// - `search/results/N.H.json`: `[[url, kind, title, snippet, last reviewed], …]` for results N×10 to N×10+9.
     /// - `search/words/L.H.json`: every term of L letters without digits, for typo tolerance (fetched only when a
@@ -134,7 +135,7 @@ extension SearchIndex {
     }
 
     func encodeEntryPoint() -> [UInt8] {
-        let entry: JSONValue = [
+        var entry: JSONValue = [
             "version": .number(3),
             "terms": [
                 "path": .string(Self.folder + "terms/"),
@@ -155,6 +156,10 @@ extension SearchIndex {
                 .array(group.map { phrase in .array(phrase.map(JSONValue.string)) })
             }),
         ]
+        if language != .english, case .object(var members) = entry {
+            members["language"] = .string(language.code)
+            entry = .object(members)
+        }
         return Array((entry.scriptSafeJSON() + "\n").utf8)
     }
 }

@@ -1,9 +1,11 @@
 // The build's way in: each page of the assembled site as a search document, then the index from those.
 
 extension SearchIndex {
-    /// The index of every page of `site` and every FAQ question.
-    public static func make(from site: Site, synonyms: Synonyms = .empty, threads: Int? = nil) -> SearchIndex {
-        make(from: documents(of: site), synonyms: synonyms, threads: threads)
+    /// The index of every page of `site` and every FAQ question, in `language`.
+    public static func make(from site: Site, synonyms: Synonyms = .empty, language: SearchLanguage = .english,
+                            threads: Int? = nil) -> SearchIndex
+    {
+        make(from: documents(of: site), synonyms: synonyms, language: language, threads: threads)
     }
 
     /// Each page's search document, in the site's page order.

@@ -31,7 +31,7 @@ extension SearchIndex {
         }
         guard keepsNumbers else {
             let before = encodedFiles()
-            self = SearchIndex(analyses, synonyms: synonyms ?? self.synonyms, threads: threads)
+            self = SearchIndex(analyses, synonyms: synonyms ?? self.synonyms, language: language, threads: threads)
             var update = Self.difference(from: before, to: encodedFiles())
             update.changedDocuments = analyses.count
             update.scoredTerms = order.count

@@ -55,6 +55,8 @@ public struct SearchIndex: Sendable {
     /// Sorted by URL; a posting's `result` is an index into this.
     public internal(set) var results: [SearchResult]
     public internal(set) var synonyms: Synonyms
+    /// The language the analyses were made in (their analyzer's), which the browser needs to make the same terms.
+    public internal(set) var language: SearchLanguage
     /// The content hashes of the files as last encoded (`encodedFiles()`).
     let hashes = FileHashes()
 
@@ -147,25 +149,35 @@ public struct SearchIndex: Sendable {
         Dictionary(uniqueKeysWithValues: order.map { (vocabulary[Int($0)], scored[Int($0)].idf) })
     }
 
-    /// Analyses the documents (on every core) and assembles the index.
-    public static func make(from documents: [SearchDocument], synonyms: Synonyms = .empty, threads: Int? = nil) -> SearchIndex {
-        SearchIndex(analyze(documents, threads: threads), synonyms: synonyms, threads: threads)
+    /// Analyses the documents (on every core) in `language` and assembles the index. `synonyms` must have been made
+    /// in the same language (`Synonyms(names:language:)`), so that their terms are the index's.
+    public static func make(from documents: [SearchDocument], synonyms: Synonyms = .empty,
+                            language: SearchLanguage = .english, threads: Int? = nil) -> SearchIndex
+    {
+        SearchIndex(analyze(documents, language: language, threads: threads), synonyms: synonyms, language: language,
+                    threads: threads)
     }
 
     /// The analysis of each document, on every core, each worker with an analyzer of its own.
-    public static func analyze(_ documents: [SearchDocument], threads: Int? = nil) -> [SearchAnalysis] {
+    public static func analyze(_ documents: [SearchDocument], language: SearchLanguage = .english,
+                               threads: Int? = nil) -> [SearchAnalysis]
+    {
         let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, documents.count))
         let parts = Array(0..<workers).parallelMap(threads: workers) { worker in
-            var analyzer = SearchAnalyzer()
+            var analyzer = SearchAnalyzer(language: language)
             return stride(from: worker, to: documents.count, by: workers).map { analyzer.analyze(documents[$0]) }
         }
         return documents.indices.map { parts[$0 % workers][$0 / workers] }
     }
 
-    /// Assembles the index from every document's analysis, in the documents' order.
-    public init(_ analyses: [SearchAnalysis], synonyms: Synonyms = .empty, threads: Int? = nil) {
+    /// Assembles the index from every document's analysis, in the documents' order; `language` is the one the
+    /// analyses were made in (`SearchAnalyzer.language`).
+    public init(_ analyses: [SearchAnalysis], synonyms: Synonyms = .empty, language: SearchLanguage = .english,
+                threads: Int? = nil)
+    {
         self.analyses = analyses
         self.synonyms = synonyms
+        self.language = language
         let numbered: [SearchAnalysis.Result]
         (numbered, numbers) = Self.number(analyses)
         results = numbered.map(\.result)

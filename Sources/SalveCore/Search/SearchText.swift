@@ -1,4 +1,4 @@
-// Text to search terms: tokenize, lowercase, fold diacritics, drop stop words, stem. search.js repeats it exactly.
+// Text to search terms: tokenize, lowercase, fold diacritics, drop stop words, stem. search-text.js repeats it exactly.
 import Foundation
 
 /// The one text pipeline every field and every query goes through, so that a word typed in the browser
@@ -108,13 +108,14 @@ public enum SearchText {
         }
     }
 
-    /// The terms stored for `text` (and looked up for a query): its tokens without stop words, stemmed.
-    public static func terms(_ text: String) -> [String] {
-        tokens(text).compactMap(term)
+    /// The terms stored for `text` (and looked up for a query): its tokens without `language`'s stop words, stemmed
+    /// by its stemmer. Folding comes first in every language, so a word typed without accents is the same term.
+    public static func terms(_ text: String, language: SearchLanguage = .english) -> [String] {
+        tokens(text).compactMap { term($0, language: language) }
     }
 
     /// The term for one token, or nil for a stop word.
-    public static func term(_ token: String) -> String? {
+    public static func term(_ token: String, language: SearchLanguage = .english) -> String? {
         // A number is its own term: no stop word has a digit, and the stemmer changes only letters.
         // Pages are full of numbers that appear once (years, doses, page numbers), so this skips the stemmer often.
         if let first = token.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
@@ -122,7 +123,7 @@ public enum SearchText {
         {
             return token
         }
-        return StopWords.english.contains(token) ? nil : EnglishStemmer.stem(token)
+        return language.stopWords.contains(token) ? nil : language.stem(token)
     }
 
     /// Lowercase, compatibility-decomposed, combining marks removed, typographic apostrophes made plain.

@@ -1,4 +1,4 @@
-// English words too common to help a search; search.js carries the same list.
+// Words too common to help a search, in English and in Spanish; search-text.js and search-spanish.js carry the same lists.
 
 enum StopWords {
     /// Function words only: no word here names a symptom, a body part or a treatment, so dropping
@@ -18,5 +18,36 @@ enum StopWords {
         "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where",
         "where's", "which", "while", "who", "who's", "whom", "why", "why's", "will", "with", "won't", "would",
         "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves",
+    ]
+
+    /// Spanish function words, folded as search folds them (`él` is `el`, `está` is `esta`): articles, prepositions,
+    /// pronouns and possessives, conjunctions, question words, and the common forms of ser, estar and haber.
+    /// Words that are also content are left out: `bajo` (low), `seria` (serious), `estado` (state), `uno` (one).
+    static let spanish: Set<String> = [
+        // Articles and contractions.
+        "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "al", "del",
+        // Prepositions.
+        "a", "ante", "con", "contra", "de", "desde", "durante", "en", "entre", "hacia", "hasta", "mediante", "para",
+        "por", "segun", "sin", "sobre", "tras",
+        // Pronouns and possessives.
+        "yo", "tu", "ti", "mi", "me", "te", "se", "si", "nos", "os", "le", "les", "vos", "usted", "ustedes", "ella",
+        "ellas", "ello", "ellos", "nosotros", "nosotras", "vosotros", "vosotras", "conmigo", "contigo", "consigo",
+        "mis", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras", "vuestro", "vuestra", "vuestros",
+        "vuestras", "suyo", "suya", "suyos", "suyas", "mio", "mia", "mios", "mias", "tuyo", "tuya", "tuyos", "tuyas",
+        "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "aquellos", "aquellas",
+        "esto", "eso", "aquello", "otro", "otra", "otros", "otras", "mismo", "misma", "mismos", "mismas", "cada",
+        "algun", "alguno", "alguna", "algunos", "algunas", "todo", "toda", "todos", "todas",
+        // Conjunctions and question words.
+        "y", "e", "o", "u", "ni", "pero", "sino", "aunque", "porque", "pues", "que", "quien", "quienes", "cual",
+        "cuales", "cuyo", "cuya", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas", "mas", "muy",
+        "no", "tan", "tanto",
+        // Ser.
+        "ser", "soy", "eres", "es", "somos", "sois", "son", "era", "eras", "eramos", "erais", "eran", "fui", "fuiste",
+        "fue", "fuimos", "fueron", "sido", "siendo", "sea", "seas", "seamos", "sean", "sera", "seran",
+        // Estar (`esta`, `estas`, `este` are above).
+        "estar", "estoy", "estamos", "estan", "estaba", "estaban", "estuvo", "esten", "estando",
+        // Haber.
+        "haber", "he", "has", "ha", "hemos", "han", "hay", "habia", "habian", "habido", "hubo", "haya", "hayan",
+        "habra", "habria", "habiendo",
     ]
 }

@@ -12,11 +12,14 @@ public struct Synonyms: Sendable, Equatable {
     public static let path = "content/synonyms.yml"
 
     /// Reads the file. It is optional: no file means no groups besides the glossary's.
-    static func load(_ file: URL, into diagnostics: inout [Diagnostic]) -> Synonyms {
+    /// `path` names the file in diagnostics (a language's own file, `content/synonyms.es.yml`, is read the same way).
+    static func load(_ file: URL, path: String = Synonyms.path, language: SearchLanguage = .english,
+                     into diagnostics: inout [Diagnostic]) -> Synonyms
+    {
         guard let data = FileManager.default.contents(atPath: file.path) else { return .empty }
         switch ContentSource.decodeUTF8(data) {
         case .success(let text):
-            let (synonyms, found) = parse(text)
+            let (synonyms, found) = parse(text, path: path, language: language)
             diagnostics += found
             return synonyms
         case .failure(let line):
@@ -26,8 +29,10 @@ public struct Synonyms: Sendable, Equatable {
         }
     }
 
-    /// Parses the file: a YAML list whose items are lists of two or more names.
-    public static func parse(_ text: String, path: String = Synonyms.path) -> (Synonyms, [Diagnostic]) {
+    /// Parses the file: a YAML list whose items are lists of two or more names, made into terms in `language`.
+    public static func parse(_ text: String, path: String = Synonyms.path, language: SearchLanguage = .english)
+        -> (Synonyms, [Diagnostic])
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -51,7 +56,7 @@ public struct Synonyms: Sendable, Equatable {
             }
             var group: [String] = []
             for member in members {
-                guard case .scalar(let scalar) = member, !SearchText.terms(scalar.string).isEmpty else {
+                guard case .scalar(let scalar) = member, !SearchText.terms(scalar.string, language: language).isEmpty else {
                     diagnostics.append(.error(path, line: member.mark?.line, column: member.mark?.column,
                                               "a synonym must be a word or a phrase with at least one searchable word",
                                               fix: "write the name as plain text; words such as `the` or `with` alone are not searched"))
@@ -67,23 +72,23 @@ public struct Synonyms: Sendable, Equatable {
             }
             names.append(group)
         }
-        return (Synonyms(names: names), diagnostics)
+        return (Synonyms(names: names, language: language), diagnostics)
     }
 
-    /// Groups from names as written; phrases that give the same terms are kept once.
-    public init(names: [[String]]) {
+    /// Groups from names as written, as terms in `language`; phrases that give the same terms are kept once.
+    public init(names: [[String]], language: SearchLanguage = .english) {
         groups = names.compactMap { group in
             var seen: Set<[String]> = []
-            let phrases = group.map(SearchText.terms).filter { !$0.isEmpty && seen.insert($0).inserted }
+            let phrases = group.map { SearchText.terms($0, language: language) }.filter { !$0.isEmpty && seen.insert($0).inserted }
             return phrases.count >= 2 ? phrases : nil
         }
     }
 
     public init(groups: [[[String]]]) { self.groups = groups }
 
-    /// These groups and the glossary's (each term with its `also_called` names), without repeats.
-    public func adding(_ glossary: Glossary) -> Synonyms {
-        var all = groups + Synonyms(names: glossary.terms.map { [$0.term] + $0.alsoCalled }).groups
+    /// These groups and the glossary's (each term with its `also_called` names, as terms in `language`), without repeats.
+    public func adding(_ glossary: Glossary, language: SearchLanguage = .english) -> Synonyms {
+        var all = groups + Synonyms(names: glossary.terms.map { [$0.term] + $0.alsoCalled }, language: language).groups
         var seen: Set<[[String]]> = []
         all = all.filter { seen.insert($0).inserted }
         return Synonyms(groups: all)

@@ -1,5 +1,6 @@
 // Text to search terms, exactly as Salve's Swift SearchText does it: tokenize, fold, drop stop words, stem.
 // Tests/Search/parity.test.js checks this file against the vectors the Swift side writes.
+import { STOP_WORDS as SPANISH_STOP_WORDS, stem as spanishStem } from "./search-spanish.6dd10933.js";
 
 const STOP_WORDS = new Set(("a about above after again against all am an and any are aren't as at be because been " +
   "before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't " +
@@ -48,14 +49,24 @@ export function tokens(text) {
   return out;
 }
 
-/** The term for one token, or null for a stop word. */
-export function term(token) {
-  return STOP_WORDS.has(token) ? null : stem(token);
+/**
+ * Each language's stop words and stemmer, by the code search-index.json gives (an index without one is English).
+ * Every language folds before stemming, so a word typed without accents is the same term.
+ */
+const LANGUAGES = {
+  en: { stopWords: STOP_WORDS, stem },
+  es: { stopWords: SPANISH_STOP_WORDS, stem: spanishStem },
+};
+
+/** The term for one token in `language` (a code, "en" by default), or null for a stop word. */
+export function term(token, language = "en") {
+  const pipeline = Object.hasOwn(LANGUAGES, language) ? LANGUAGES[language] : LANGUAGES.en;
+  return pipeline.stopWords.has(token) ? null : pipeline.stem(token);
 }
 
-/** The terms stored for (and looked up for) a text. */
-export function terms(text) {
-  return tokens(text).map(term).filter((t) => t !== null);
+/** The terms stored for (and looked up for) a text in `language`. */
+export function terms(text, language = "en") {
+  return tokens(text).map((token) => term(token, language)).filter((t) => t !== null);
 }
 
 // The Snowball English (Porter2) stemmer, Snowball 3.1's rules; a twin of EnglishStemmer.swift.

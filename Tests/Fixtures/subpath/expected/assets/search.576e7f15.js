@@ -1,7 +1,7 @@
 // The search page: results as you type, q kept in the URL, the count announced, more results on request.
 // Content never becomes HTML: results are built from text nodes, and the only elements added around matched
 // words are <mark>s.
-import { SearchEngine, highlight } from "./search-engine.794b2538.js";
+import { SearchEngine, highlight } from "./search-engine.dcb487fd.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];
@@ -48,7 +48,7 @@ function start() {
     try {
       const found = await engine.search(query, { typing, limit: SHOWN, offset });
       if (mine !== generation) return;
-      for (const result of found.results) list.append(item(result, found.terms, found.phrases));
+      for (const result of found.results) list.append(item(result, found.terms, found.phrases, found.language));
       showing(found.total, list.children.length, query);
       offerMore(found.total, list.children.length, () => more(query, typing, mine));
       list.children[offset]?.querySelector("a")?.focus();
@@ -88,7 +88,7 @@ function keepInURL(query) {
   history.replaceState(null, "", url);
 }
 
-function render({ total, results, terms, phrases }, query, next) {
+function render({ total, results, terms, phrases, language }, query, next) {
   showing(total, results.length, query);
   if (total === 0) {
     container.replaceChildren();
@@ -99,7 +99,7 @@ function render({ total, results, terms, phrases }, query, next) {
   const list = document.createElement("ol");
   list.className = "cards search-results";
   list.setAttribute("aria-labelledby", "results-heading");
-  for (const result of results) list.append(item(result, terms, phrases));
+  for (const result of results) list.append(item(result, terms, phrases, language));
   container.replaceChildren(heading, list);
   offerMore(total, results.length, next);
 }
@@ -121,7 +121,7 @@ function offerMore(total, shown, next) {
   container.append(button);
 }
 
-function item(result, terms, phrases) {
+function item(result, terms, phrases, language) {
   const li = document.createElement("li");
   li.className = "card search-result";
   const link = element("a", result.title);
@@ -138,7 +138,7 @@ function item(result, terms, phrases) {
     parts.push(from);
   }
   const snippet = document.createElement("p");
-  for (const piece of highlight(result.snippet, terms, phrases)) {
+  for (const piece of highlight(result.snippet, terms, phrases, language)) {
     snippet.append(piece.mark ? element("mark", piece.text) : document.createTextNode(piece.text));
   }
   const reviewed = element("p", "Last reviewed ");

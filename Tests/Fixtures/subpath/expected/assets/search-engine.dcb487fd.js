@@ -1,6 +1,6 @@
 // The search engine: reads Salve's sharded index (fetching only the files a query needs), expands synonyms,
 // tolerates typos, ranks. No DOM here, so node --test runs it against a built site.
-import { tokens, term } from "./search-text.da9d5cc0.js";
+import { tokens, term } from "./search-text.8f685900.js";
 
 /** How much a candidate term counts, by how it matched the word the patient typed (a synonym is the same concept). */
 const WEIGHT = { exact: 1, prefix: 0.8, synonym: 1, typo1: 0.5, typo2: 0.35 };
@@ -138,7 +138,7 @@ export class SearchEngine {
     const words = [];
     const all = tokens(query);
     all.forEach((token, i) => {
-      const t = term(token);
+      const t = term(token, languageOf(entry));
       if (t !== null) words.push({ term: t, token, last: typing && i === all.length - 1 });
     });
     const slots = [];
@@ -204,12 +204,13 @@ export class SearchEngine {
    * the `limit` results from `offset` with their data, and what to mark in snippets: `terms` (words that matched
    * on their own) and `phrases` (several-word synonyms, each word marked only inside the whole phrase, so "low"
    * of "low-dose naltrexone" is not marked in "start low" for the query "ldn"). A result that is a section of a
-   * page (a FAQ answer) carries `page`: that page's { title, url }.
+   * page (a FAQ answer) carries `page`: that page's { title, url }. `language` is the index's (to pass to highlight).
    */
   async search(query, { typing = false, limit = 10, offset = 0 } = {}) {
     const entry = await this.entry();
+    const language = languageOf(entry);
     const slots = this.slots(entry, query, typing);
-    if (slots.length === 0) return { total: 0, results: [], terms: [], phrases: [] };
+    if (slots.length === 0) return { total: 0, results: [], terms: [], phrases: [], language };
     const matchedTerms = new Set();
     const matchedPhrases = new Map();
     const coverage = new Map();
@@ -264,7 +265,7 @@ export class SearchEngine {
       return found;
     }));
     const phrases = [...matchedPhrases.keys()].sort().map((key) => matchedPhrases.get(key));
-    return { total: ranked.length, results, terms: [...matchedTerms].sort(), phrases };
+    return { total: ranked.length, results, terms: [...matchedTerms].sort(), phrases, language };
   }
 
   /** Result `id`'s data: [url, kind, title, snippet, lastReviewed]. */
@@ -287,17 +288,23 @@ export class SearchEngine {
   }
 }
 
+/** The index's language code: search-index.json names it unless it is English. */
+function languageOf(entry) {
+  return entry.language ?? "en";
+}
+
 /**
  * `text` cut into pieces to show, each { text, mark }. Whole words are marked, never parts of one: a word when it
  * gives one of `terms`, and a run of words when their terms are one of `phrases` in order (the run is one piece,
- * "low-dose naltrexone"). The caller makes text nodes and <mark> elements from these; nothing here is HTML.
+ * "low-dose naltrexone"). The caller makes text nodes and <mark> elements from these; nothing here is HTML. `language` is the code whose
+ * pipeline made the terms (search's `language`).
  */
-export function highlight(text, terms, phrases = []) {
+export function highlight(text, terms, phrases = [], language = "en") {
   const wanted = new Set(terms);
   // Every term of the text, with the word it came from: [term, start, end].
   const found = [];
   for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'\u2019]+/gu)) {
-    for (const t of tokens(match[0]).map(term)) {
+    for (const t of tokens(match[0]).map((token) => term(token, language))) {
       if (t !== null) found.push([t, match.index, match.index + match[0].length]);
     }
   }
