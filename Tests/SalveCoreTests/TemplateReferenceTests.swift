@@ -77,7 +77,7 @@ struct TemplateReferenceTests {
     func referenceMatchesViews() throws {
         let (documented, inherits) = try Self.reference()
         let model = try Build.model(BuildOptions(root: Self.root))
-        let views = model.site.views(listings: model.listings, assets: model.themeAssets)
+        let views = ([model] + model.translations).flatMap { $0.site.views(listings: $0.listings, assets: $0.themeAssets) }
         var seen: [String: Set<String>] = [:]
         var problems: Set<String> = []
 

@@ -95,7 +95,7 @@ struct CLITests {
         defer { site.remove() }
         let result = try run(salveBinary.path, ["build", "--root", site.root.path])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 1 article, 1 FAQ page, 1 comparison (45 files) into site/ in "))
+        #expect(result.stdout.hasPrefix("Built 1 article, 1 FAQ page, 1 comparison (47 files) into site/ in "))
     }
 
     @Test("salve build and check show control characters from content as \\x1b, never raw")

@@ -85,6 +85,22 @@ def main():
                 elif not page.marks:
                     failures.append(f"{query!r}: no <mark> in the snippets")
                 print(f"{query!r}: {page.status.strip()!r}, first {page.links[:1]}, marked {page.marks[:3]}")
+            # The Spanish search page searches only the Spanish pages, with the Spanish stemmer: a query typed
+            # without accents and one with a typo find the right page, and the page's words are Spanish.
+            spanish = [
+                ("analgesicos opioides", f"{base}es/faqs/ldn/#puedo-tomar-ldn-con-analgesicos-opioides"),
+                ("naltrexna", f"{base}es/articles/ldn-fibromyalgia/"),
+                ("sindrome de abstinencia", f"{base}es/faqs/ldn/#puedo-tomar-ldn-con-analgesicos-opioides"),
+            ]
+            for query, first in spanish:
+                page = load(server.server_address[1], base + "es/", query, profile)
+                if not page.links or page.links[0] != first:
+                    failures.append(f"{query!r} in /es/: first result {page.links[:2]}, expected {first}")
+                elif any(not link.startswith(base + "es/") for link in page.links if "/search/" not in link):
+                    failures.append(f"{query!r} in /es/: a result outside /es/: {page.links}")
+                elif "resultado" not in page.status:
+                    failures.append(f"{query!r} in /es/: the status is not in Spanish: {page.status!r}")
+                print(f"{query!r} in /es/: {page.status.strip()!r}, first {page.links[:1]}, marked {page.marks[:3]}")
             hostile = "<img src=x onerror=alert(1)> ldn"
             page = load(server.server_address[1], base, hostile, profile)
             if page.images or hostile not in page.status:

@@ -3,10 +3,46 @@
 // words are <mark>s.
 import { SearchEngine, highlight } from "./search-engine.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-  "November", "December"];
+// The page's words: English unless the page carries its language's (a <script id="search-texts"> holding the
+// search_* keys of templates/strings/CODE.yml, with `months` and `date_format`).
+const TEXTS = {
+  search_unavailable: "Search is not available right now. All topics are listed below.",
+  search_results_heading: "Results",
+  search_no_results: "No results for “{query}”. Try other words, or browse all topics below.",
+  search_count_one: "{count} result for “{query}”.",
+  search_count_other: "{count} results for “{query}”.",
+  search_count_shown: "{count} results for “{query}”, showing the best {shown}.",
+  search_show_more: "Show {count} more results",
+  search_from: "from: {page}",
+  search_last_reviewed: "Last reviewed {date}",
+  date_format: "{day} {month} {year}",
+  months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"],
+  ...readTexts(),
+};
 const DEBOUNCE_MS = 200;
 const SHOWN = 20;
+
+function readTexts() {
+  try {
+    return JSON.parse(document.getElementById("search-texts")?.textContent ?? "{}");
+  } catch {
+    return {};
+  }
+}
+
+/** `text` with each `{name}` replaced by `values[name]`. */
+function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** A paragraph of `text` with the element `node` where `{name}` is. */
+function around(text, name, node, className) {
+  const [before, after = ""] = text.split(`{${name}}`);
+  const paragraph = element("p", before, className);
+  paragraph.append(node, document.createTextNode(after));
+  return paragraph;
+}
 
 const form = document.getElementById("search-page-form");
 const input = document.getElementById("search-page-input");
@@ -37,7 +73,7 @@ function start() {
       const found = await engine.search(query, { typing, limit: SHOWN });
       if (mine === generation) render(found, query, () => more(query, typing, mine));
     } catch {
-      if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
+      if (mine === generation) status.textContent = TEXTS.search_unavailable;
     }
   }
 
@@ -53,7 +89,7 @@ function start() {
       offerMore(found.total, list.children.length, () => more(query, typing, mine));
       list.children[offset]?.querySelector("a")?.focus();
     } catch {
-      if (mine === generation) status.textContent = "Search is not available right now. All topics are listed below.";
+      if (mine === generation) status.textContent = TEXTS.search_unavailable;
     }
   }
 
@@ -94,7 +130,7 @@ function render({ total, results, terms, phrases, language }, query, next) {
     container.replaceChildren();
     return;
   }
-  const heading = element("h2", "Results");
+  const heading = element("h2", TEXTS.search_results_heading);
   heading.id = "results-heading";
   const list = document.createElement("ol");
   list.className = "cards search-results";
@@ -105,17 +141,17 @@ function render({ total, results, terms, phrases, language }, query, next) {
 }
 
 function showing(total, shown, query) {
-  status.textContent = total === 0
-    ? `No results for “${query}”. Try other words, or browse all topics below.`
-    : `${total} ${total === 1 ? "result" : "results"} for “${query}”` +
-      (total > shown ? `, showing the best ${shown}.` : ".");
+  const text = total === 0 ? TEXTS.search_no_results
+    : total > shown ? TEXTS.search_count_shown
+    : total === 1 ? TEXTS.search_count_one : TEXTS.search_count_other;
+  status.textContent = fill(text, { query, count: total, shown });
 }
 
 // A button after the list while results are left over; it replaces the one before it.
 function offerMore(total, shown, next) {
   container.querySelector(".search-more")?.remove();
   if (total <= shown) return;
-  const button = element("button", `Show ${Math.min(SHOWN, total - shown)} more results`, "search-more");
+  const button = element("button", fill(TEXTS.search_show_more, { count: Math.min(SHOWN, total - shown) }), "search-more");
   button.type = "button";
   button.addEventListener("click", next, { once: true });
   container.append(button);
@@ -131,21 +167,17 @@ function item(result, terms, phrases, language) {
   const parts = [title, element("span", result.kind, "card-kind")];
   if (result.page) {
     // A FAQ answer's title is its question: name the page it is on.
-    const from = element("p", "from: ", "search-from");
     const page = element("a", result.page.title);
     page.href = safeURL(result.page.url);
-    from.append(page);
-    parts.push(from);
+    parts.push(around(TEXTS.search_from, "page", page, "search-from"));
   }
   const snippet = document.createElement("p");
   for (const piece of highlight(result.snippet, terms, phrases, language)) {
     snippet.append(piece.mark ? element("mark", piece.text) : document.createTextNode(piece.text));
   }
-  const reviewed = element("p", "Last reviewed ");
-  reviewed.className = "search-reviewed";
   const time = element("time", longDate(result.lastReviewed));
   time.dateTime = result.lastReviewed;
-  reviewed.append(time);
+  const reviewed = around(TEXTS.search_last_reviewed, "date", time, "search-reviewed");
   li.append(...parts, snippet, reviewed);
   return li;
 }
@@ -163,5 +195,6 @@ function element(name, text, className) {
 
 function longDate(iso) {
   const [year, month, day] = iso.split("-").map(Number);
-  return MONTHS[month - 1] ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
+  const name = TEXTS.months[month - 1];
+  return name ? fill(TEXTS.date_format, { day, month: name, year }) : iso;
 }

@@ -54,6 +54,17 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
         return text("date_format", ["day": String(day.day), "month": month, "year": String(day.year)])
     }
 
+    /// The texts search.js shows (the `search_*` keys, the months and the date format) as script-safe JSON; nil
+    /// when they are the bundled English ones, which search.js has built in.
+    func searchTexts() -> String? {
+        let keys = texts.keys.filter { $0.hasPrefix("search_") } + ["date_format"]
+        guard keys.contains(where: { texts[$0] != UIStrings.english.texts[$0] }) || months != UIStrings.english.months
+        else { return nil }
+        var object = Dictionary(keys.map { ($0, JSONValue.string(text($0))) }, uniquingKeysWith: { a, _ in a })
+        object["months"] = .array(months.map(JSONValue.string))
+        return JSONValue.object(object).scriptSafeJSON()
+    }
+
     public func templateValue(_ name: String) -> TemplateValue? {
         texts[name].map(TemplateValue.text) ?? UIStrings.english.texts[name].map(TemplateValue.text)
     }

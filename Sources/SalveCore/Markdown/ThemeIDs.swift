@@ -6,7 +6,7 @@ enum ThemeIDs {
     static let reserved: Set<String> = [
         "a-to-z", "comparison-caption", "conditions-heading", "home-search", "latest-heading", "main",
         "questions-heading", "references-heading", "related-heading", "results-heading", "search-page-form",
-        "search-page-input", "search-results", "search-status", "site-search", "toc-heading", "treatments-heading",
+        "search-page-input", "search-results", "search-status", "search-texts", "site-search", "toc-heading", "treatments-heading",
     ]
 
     /// Families of ids: the glossary page's letters, glossary tooltips in pages, cmark-gfm's footnotes.

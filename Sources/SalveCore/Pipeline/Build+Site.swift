@@ -64,7 +64,7 @@ extension Build {
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
             id: { site.pages[$0].document.contentPath },
-            key: { CardKey(basePath: basePath, source: site.pages[$0].document) },
+            key: { CardKey(basePath: basePath, source: site.pages[$0].document, strings: site.strings) },
             compute: { site.card($0) })
         // The last build's box when nothing in it changed, so every page's key compares it by identity.
         let made = SharedSettings(config: site.config, glossary: site.glossary, assets: urls, translations: site.translations,
@@ -93,25 +93,28 @@ extension Build {
     static func searchFiles(_ site: Site, synonyms: Synonyms, threads: Int?, memory: inout BuildMemory?,
                             counts: inout StepCounts) -> [OutputFile]
     {
+        // A language search has no stemmer for is indexed as English, as every site was before languages.
+        let language = SearchLanguage(code: site.config.language) ?? .english
         guard memory != nil else {
             counts.computed = site.pages.count
-            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, threads: threads))
+            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads))
         }
         // A page's search document is made from the page and its address alone.
         let basePath = site.config.basePath
         let analyses = Memo.run(
             &memory[memo: \.searchDocuments], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
-            key: { CardKey(basePath: basePath, source: $0) },
+            key: { CardKey(basePath: basePath, source: $0, strings: site.strings) },
             compute: { page in
-                var analyzer = SearchAnalyzer()
-                return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath)))
+                var analyzer = SearchAnalyzer(language: language)
+                return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath),
+                                                       kind: site.strings.text("kind_" + page.kind.rawValue)))
             })
-        if var index = memory!.searchIndex, index.synonyms == synonyms {
+        if var index = memory!.searchIndex, index.synonyms == synonyms, index.language == language {
             memory!.searchIndex = nil  // updated in place, not copied
             _ = index.update(to: analyses, threads: threads)
             memory!.searchIndex = index
         } else {
-            memory!.searchIndex = SearchIndex(analyses, synonyms: synonyms, threads: threads)
+            memory!.searchIndex = SearchIndex(analyses, synonyms: synonyms, language: language, threads: threads)
         }
         return outputFiles(of: memory!.searchIndex!)
     }

@@ -76,8 +76,9 @@ extension Build {
             diagnostics += found
         }
         if let baseURL { config.override(baseURL: baseURL, into: &diagnostics) }
-        func read(glossary glossaryPath: String, synonyms synonymsPath: String, glossaryText: String?, synonymsText: String?)
-            -> (Glossary, Synonyms)
+        // Synonyms are stored as search terms, so they are made with their language's stemmer.
+        func read(glossary glossaryPath: String, synonyms synonymsPath: String, glossaryText: String?, synonymsText: String?,
+                  language: String) -> (Glossary, Synonyms)
         {
             var glossary = Glossary.empty
             if let text = glossaryText {
@@ -88,19 +89,21 @@ extension Build {
             var synonyms = Synonyms.empty
             if let text = synonymsText {
                 let found: [Diagnostic]
-                (synonyms, found) = Synonyms.parse(text, path: synonymsPath)
+                (synonyms, found) = Synonyms.parse(text, path: synonymsPath,
+                                                   language: SearchLanguage(code: language) ?? .english)
                 diagnostics += found
             }
             return (glossary, synonyms)
         }
         let (glossary, synonyms) = read(glossary: Glossary.path, synonyms: Synonyms.path,
-                                        glossaryText: project.glossaryText, synonymsText: project.synonymsText)
+                                        glossaryText: project.glossaryText, synonymsText: project.synonymsText,
+                                        language: config.languages.first?.code ?? config.language)
         let translations = config.languages.dropFirst().map { language in
             let glossaryPath = TranslationName.settingsFile(Glossary.path, in: language.code)
             let synonymsPath = TranslationName.settingsFile(Synonyms.path, in: language.code)
             let (glossary, synonyms) = read(
                 glossary: glossaryPath, synonyms: synonymsPath, glossaryText: project.languageTexts[glossaryPath],
-                synonymsText: project.languageTexts[synonymsPath])
+                synonymsText: project.languageTexts[synonymsPath], language: language.code)
             return ParsedSettings.Part(config: config.part(in: language), glossary: glossary, synonyms: synonyms)
         }
         if let language = config.languages.first { config = config.part(in: language) }

@@ -239,7 +239,8 @@ public enum Build {
             diagnostics = Site.noteUncheckedLinks(diagnostics, pages: site.pages, table: links)
         }
         return Model(
-            site: site, listings: listings, synonyms: parsed.synonyms.adding(parsed.glossary),
+            site: site, listings: listings,
+            synonyms: parsed.synonyms.adding(parsed.glossary, language: SearchLanguage(code: parsed.config.language) ?? .english),
             templates: project.templates, assets: project.assets.map { ("assets/" + $0.0, $0.1) },
             themeAssets: project.themeAssets, media: project.media, warnings: [], redirects: redirects, links: links)
     }

@@ -173,6 +173,8 @@ struct LinkCheckKey: Sendable, Equatable {
 struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var basePath: String
     var source: Source
+    /// A card's kind and date, and a search result's kind, are in the page's language.
+    var strings: UIStrings
 }
 
 /// Everything a content page's view is made from: the page, the cards it links to, the settings and glossary

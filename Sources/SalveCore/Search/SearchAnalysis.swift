@@ -41,13 +41,14 @@ extension SearchDocument {
         fields[SearchField.summary.rawValue] = summary
         // A FAQ page's answers are results of their own; indexing them twice would let the page outrank them.
         fields[SearchField.body.rawValue] = kind == .faq ? "" : body
-        var results = [(SearchResult(url: url, kind: kind.label, title: title, snippet: summary, lastReviewed: lastReviewed,
+        let label = kindLabel ?? kind.label
+        var results = [(SearchResult(url: url, kind: label, title: title, snippet: summary, lastReviewed: lastReviewed,
                                      prior: kind == .faq ? 0.9 : 1), fields)]
         for question in questions {
             var fields = [String](repeating: "", count: SearchField.count)
             fields[SearchField.title.rawValue] = question.heading
             fields[SearchField.body.rawValue] = question.answer
-            results.append((SearchResult(url: url + "#" + question.anchor, kind: kind.label, title: question.heading,
+            results.append((SearchResult(url: url + "#" + question.anchor, kind: label, title: question.heading,
                                          snippet: SearchIndex.shorten(question.answer), lastReviewed: lastReviewed),
                             fields))
         }

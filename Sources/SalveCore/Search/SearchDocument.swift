@@ -20,6 +20,8 @@ public struct SearchDocument: Sendable, Equatable {
     /// Root-relative, with the site's base path.
     public var url: String
     public var kind: ContentKind
+    /// The kind as results show it (`Artículo`); nil shows the English label.
+    public var kindLabel: String? = nil
     public var title: String
     public var summary: String
     /// `YYYY-MM-DD`.

@@ -10,13 +10,14 @@ extension SearchIndex {
 
     /// Each page's search document, in the site's page order.
     public static func documents(of site: Site) -> [SearchDocument] {
-        site.pages.map { SearchDocument($0, url: site.url($0.sitePath)) }
+        site.pages.map { SearchDocument($0, url: site.url($0.sitePath), kind: site.strings.text("kind_" + $0.kind.rawValue)) }
     }
 }
 
 extension SearchDocument {
     /// The document of one page, at `url` (root-relative, with the base path).
-    public init(_ page: Page, url: String) {
+    /// - Parameter kind: the page's kind as the results show it, in the page's language.
+    public init(_ page: Page, url: String, kind label: String? = nil) {
         let isFAQ = page.kind == .faq
         self.init(
             url: url, kind: page.kind, title: page.metadata.title, summary: page.metadata.summary,
@@ -26,5 +27,6 @@ extension SearchDocument {
             body: isFAQ ? "" : page.body.text,
             questions: isFAQ
                 ? page.body.sections.map { Question(heading: $0.heading.text, anchor: $0.heading.id, answer: $0.text) } : [])
+        kindLabel = label
     }
 }

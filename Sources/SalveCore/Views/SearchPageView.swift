@@ -16,8 +16,15 @@ public struct SearchPageView: TemplateContext, Equatable {
 
     public var chrome: Chrome
     public var topics: [Letter]
+    /// The words search.js shows, as JSON safe inside a `<script>` element, when they are not the English ones
+    /// search.js has built in: `{{{search_texts}}}`.
+    public var searchTexts: String? = nil
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "topics" ? .list(topics) : chrome.templateValue(name)
+        switch name {
+        case "topics": .list(topics)
+        case "search_texts": searchTexts.map(TemplateValue.text)
+        default: chrome.templateValue(name)
+        }
     }
 }

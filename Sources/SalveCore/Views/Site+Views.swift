@@ -81,7 +81,7 @@ extension Site {
         let topics = Site.groupByFirstLetter(byTitle, of: { pages[$0].metadata.title }).map { letter, indexes in
             SearchPageView.Letter(letter: letter, items: indexes.map { cards[$0] })
         }
-        files.append(ViewFile(path: "search/index.html", template: "search", view: .search(SearchPageView(chrome: searchChrome, topics: topics))))
+        files.append(ViewFile(path: "search/index.html", template: "search", view: .search(SearchPageView(chrome: searchChrome, topics: topics, searchTexts: strings.searchTexts()))))
 
         if !glossary.terms.isEmpty {
             var glossaryChrome = chrome(
