@@ -257,4 +257,32 @@ struct MultilingualTests {
             try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/pain.es.md"))
         }
     }
+
+    @Test("a Spanish page below its language's reading ease gets a Szigriszt-Pazos warning, and no SMOG one")
+    func spanishReadabilityGate() throws {
+        let site = try Self.site()
+        try site.write("salve.yml", Self.config + "\n    readability:\n      min_ease: 55\n" + "readability:\n  max_grade: 8\n")
+        let hard = "La administración farmacológica concomitante de antiinflamatorios inhibidores selectivos requiere "
+            + "consideraciones farmacocinéticas individualizadas, especialmente en pacientes polimedicados con "
+            + "comorbilidades cardiovasculares significativas."
+        try site.write("content/articles/sleep.es.md", Self.spanishPage("El sueño", body: hard))
+        let warnings = try Check.run(site.options()).filter { $0.path == "content/articles/sleep.es.md" }.map(\.message)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("Szigriszt-Pazos ") == true)
+        #expect(warnings.first?.contains("(INFLESZ muy difícil) is below the target of 55.0") == true)
+        let report = try Check.spanishReadabilityReport(site.options())
+        #expect(report.map(\.0) == ["content/articles/sleep.es.md"])
+        #expect(try Check.readabilityReport(site.options()).map(\.0) == ["content/articles/pain.md", "content/articles/sleep.md"])
+    }
+
+    @Test("salve check --translations lists each page with its languages and status")
+    func translationsTable() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.md", TestSite.page("Sleep", extra: "updated: 2026-03-01", body: "## Good habits"))
+        let rows = Check.translationsReport(site.options())
+        #expect(rows == [
+            TranslationCheck.Row(page: "content/articles/pain.md", languages: ["en"], status: "missing: es"),
+            TranslationCheck.Row(page: "content/articles/sleep.md", languages: ["en", "es"], status: "out of step: es"),
+        ])
+    }
 }
