@@ -20,19 +20,7 @@ struct IncrementalBuildTests {
         func step(_ name: String, _ edit: () throws -> Void) throws -> RebuildReport {
             try edit()
             let report = try build.rebuild()
-            let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("salve-full-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: fresh) }
-            var full = site.options(baseURL: Self.baseURL)
-            full.output = fresh
-            // The preview never keeps published-urls.txt, so the full build must not check it either: a
-            // rename would fail against the list the first full build made.
-            full.publishedURLs = .off
-            _ = try Build.run(full)
-            let (got, expected) = (try contents(of: preview), try contents(of: fresh))
-            #expect(got.keys.sorted() == expected.keys.sorted(), "\(name): different files")
-            for (path, bytes) in expected where got[path] != bytes {
-                Issue.record("\(name): \(path) differs from a full build")
-            }
+            try Self.expectFullBuild(of: site, equals: preview, name)
             return report
         }
         let sleep = "content/articles/sleep.md"
@@ -103,6 +91,25 @@ struct IncrementalBuildTests {
 
         let everything = try contents(of: preview).values.map { String(decoding: $0, as: UTF8.self) }
         #expect(!everything.contains { $0.contains("_salve") }, "no trace of the live reload script in the output")
+    }
+}
+
+extension IncrementalBuildTests {
+    /// Records an issue for each file of `preview` that differs from a fresh full build of `site`.
+    static func expectFullBuild(of site: TestSite, equals preview: URL, _ name: String) throws {
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("salve-full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        var full = site.options(baseURL: baseURL)
+        full.output = fresh
+        // The preview never keeps published-urls.txt, so the full build must not check it either: a
+        // rename would fail against the list the first full build made.
+        full.publishedURLs = .off
+        _ = try Build.run(full)
+        let (got, expected) = (try contents(of: preview), try contents(of: fresh))
+        #expect(got.keys.sorted() == expected.keys.sorted(), "\(name): different files")
+        for (path, bytes) in expected where got[path] != bytes {
+            Issue.record("\(name): \(path) differs from a full build")
+        }
     }
 }
 

@@ -225,15 +225,7 @@ struct MultilingualTests {
         func step(_ name: String, _ edit: () throws -> Void) throws {
             try edit()
             _ = try build.rebuild()
-            let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("salve-full-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: fresh) }
-            var full = site.options(baseURL: IncrementalBuildTests.baseURL)
-            full.output = fresh
-            full.publishedURLs = .off
-            _ = try Build.run(full)
-            let (got, expected) = (try TestSite.snapshot(of: preview), try TestSite.snapshot(of: fresh).filter { $0.key != ".salve-output" })
-            #expect(got.keys.sorted() == expected.keys.sorted(), "\(name): different files")
-            for (path, bytes) in expected where got[path] != bytes { Issue.record("\(name): \(path) differs from a full build") }
+            try IncrementalBuildTests.expectFullBuild(of: site, equals: preview, name)
         }
         try step("first build") {}
         try step("edit the translation") {

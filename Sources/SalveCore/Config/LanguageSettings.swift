@@ -68,15 +68,7 @@ extension SiteConfig {
                 disclaimer: entry.string("disclaimer") ?? disclaimer)
             var readability = YAMLFields(entry.node("readability"), path: path, lineOffset: 0, what: "a language's `readability`")
             readability.rejectUnknownKeys(allowed: ["min_ease"], what: "a language's `readability`")
-            if let ease = readability.node("min_ease") {
-                if let value = ease.scalar.flatMap({ Double($0.string) }), value.isFinite {
-                    settings.minReadingEase = value
-                } else {
-                    readability.diagnostics.append(
-                        .error(path, line: readability.line(of: "min_ease"), "min_ease must be a number",
-                               fix: "write a reading ease score from 0 to 100, such as 55"))
-                }
-            }
+            settings.minReadingEase = readability.number("min_ease", fix: "write a reading ease score from 0 to 100, such as 55")
             fields.diagnostics += entry.diagnostics + readability.diagnostics
             languages.append(settings)
         }

@@ -104,15 +104,7 @@ extension SiteConfig {
         config.compress = fields.bool("compress") ?? false
         var readability = YAMLFields(fields.node("readability"), path: path, lineOffset: 0, what: "`readability`")
         readability.rejectUnknownKeys(allowed: ["max_grade"], what: "`readability`")
-        if let grade = readability.node("max_grade") {
-            if let value = grade.scalar.flatMap({ Double($0.string) }), value.isFinite {
-                config.maxReadingGrade = value
-            } else {
-                readability.diagnostics.append(
-                    .error(path, line: readability.line(of: "max_grade"), "max_grade must be a number",
-                           fix: "write a school grade such as 8"))
-            }
-        }
+        config.maxReadingGrade = readability.number("max_grade", fix: "write a school grade such as 8")
         for name in fields.strings("keep") {
             if name.value.isEmpty || name.value == "." || name.value == ".." || name.value.contains("/") {
                 fields.diagnostics.append(

@@ -165,6 +165,14 @@ struct YAMLFields {
         return kind
     }
 
+    /// A finite number, or an error naming `key` with `fix` when the value is something else.
+    mutating func number(_ key: String, fix: String) -> Double? {
+        guard let node = node(key) else { return nil }
+        if let value = node.scalar.flatMap({ Double($0.string) }), value.isFinite { return value }
+        diagnostics.append(.error(path, line: line(of: key), "\(key) must be a number", fix: fix))
+        return nil
+    }
+
     /// Nested mappings of a list field, such as `references` or `criteria`.
     mutating func mappings(_ key: String, what: String) -> [YAMLFields] {
         guard let node = node(key) else { return [] }
