@@ -1,6 +1,7 @@
 // The build pipeline as a list of named, timed steps, in the order they run: read the project, parse, validate,
 // render Markdown, assemble the site, check links, make the views, apply the templates, index for search, write.
-// Each step is a function from values to values; the disk is read by the first and written by the last.
+// Each step is a function from values to values; the disk is read by the first and written by the last. A site in
+// more than one language runs the steps from validating on once for each language (Build+Languages.swift).
 import Foundation
 
 public struct BuildOptions: Sendable {
@@ -150,65 +151,22 @@ public enum Build {
         }
         // The texts are parsed; what follows needs only the documents (a 10,000-page site's text is 60 MB).
         project.content.files = []
-        let strings = themeStrings(parsed, templates: project.templates, memory: &memory, into: &diagnostics)
-        parsed.strings = strings[parsed.config.language] ?? .english
-        for index in parsed.translations.indices {
-            parsed.translations[index].strings = strings[parsed.translations[index].config.language] ?? .english
-        }
+        giveStrings(to: &parsed, templates: project.templates, memory: &memory, into: &diagnostics)
         let translations = parsed.translations
         parsed.translations = []
         var model = part(parsed, of: project, options: options, memory: &memory, timings: &timings, into: &diagnostics)
-        // Each other language is a site of its own under /CODE/, whose links fall back to the default language's
-        // pages, with a memory of its own.
-        let anchors = translations.isEmpty ? [:] : Dictionary(
-            model.site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
-        for translation in translations {
-            let code = translation.config.language
-            // Taken out of the memory while in use, so its tables are changed in place rather than copied.
-            var partMemory = keeps ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
-            var partTimings = timings.part(code)
-            var translated = part(translation, of: project, options: options, fallback: model.links,
-                                  fallbackAnchors: anchors, memory: &partMemory, timings: &partTimings, into: &diagnostics)
-            timings.append(partTimings)
-            if keeps { memory!.parts[code] = partMemory }
-            translated.links = nil
-            model.redirects += translated.redirects.map { $0.under(code + "/") }
-            model.translations.append(translated)
-        }
-        model.links = nil
-        if !model.translations.isEmpty {
-            let parts = [model] + model.translations
-            let names = Dictionary(parsed.config.languages.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let translations = Translations(parts.map { ($0.site, $0.listings) }, names: names)
-            model.site.translations = translations
-            for index in model.translations.indices { model.translations[index].site.translations = translations }
-        }
+        addTranslations(translations, to: &model, names: parsed.config.languages, project: project, options: options,
+                        memory: &memory, timings: &timings, into: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         model.warnings = diagnostics.sorted()
         return model
-    }
-
-    /// The theme's words in each language of the site; the last build's when they are the same, so keys holding
-    /// them compare at once.
-    private static func themeStrings(_ parsed: ParsedProject, templates: TemplateLibrary, memory: inout BuildMemory?,
-                                     into diagnostics: inout [Diagnostic]) -> [String: UIStrings]
-    {
-        let languages = parsed.config.languages.isEmpty ? [parsed.config.language] : parsed.config.languages.map(\.code)
-        // A site in one language other than English is warned about only once it lists its languages.
-        let (made, found) = UIStrings.load(languages, files: templates.strings, displayFolder: "templates",
-                                           warnMissing: !parsed.config.languages.isEmpty)
-        diagnostics += found
-        guard memory != nil else { return made }
-        let kept = made.mapValues { strings in memory!.strings.values.first { $0 == strings } ?? strings }
-        memory!.strings = kept
-        return kept
     }
 
     /// The steps from validating to checking links, for the part of the site in one language.
     /// - Parameters:
     ///   - fallback: the default language's link table, for a translation's links to pages it lacks.
     ///   - fallbackAnchors: the default language's pages' headings, where those links' anchors are checked.
-    private static func part(_ parsed: ParsedProject, of project: Project, options: BuildOptions, fallback: LinkTable? = nil,
+    static func part(_ parsed: ParsedProject, of project: Project, options: BuildOptions, fallback: LinkTable? = nil,
                              fallbackAnchors: [String: [Heading]] = [:], memory: inout BuildMemory?, timings: inout Timings, into diagnostics: inout [Diagnostic]) -> Model
     {
         let keeps = memory != nil
