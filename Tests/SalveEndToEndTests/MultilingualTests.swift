@@ -81,33 +81,49 @@ struct MultilingualTests {
     func reciprocalPairs() throws {
         let site = try Self.site()
         try site.build()
-        let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix(".html") }
+        #expect(try Self.checkPairs(in: site.output, base: "https://example.org/") > 0)
+        // The untranslated page's switch goes to the Spanish home page.
+        #expect(try site.read("articles/pain/index.html").contains(#"<a href="https://example.org/es/" hreflang="es" lang="es">Español</a>"#))
+        #expect(try site.read("articles/sleep/index.html").contains(#"<a href="https://example.org/es/articles/sleep/" hreflang="es" lang="es">Español</a>"#))
+    }
+
+    @Test("in the sample site too, every hreflang pair is reciprocal and every language switch lands on a page")
+    func samplePairs() throws {
+        let (output, _) = try SampleSiteTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(try Self.checkPairs(in: output, base: "https://example.org/") >= 6)
+    }
+
+    /// Checks every page's alternates and language switch in the built site at `output`; returns how many
+    /// alternates it followed.
+    static func checkPairs(in output: URL, base: String) throws -> Int {
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }
         var checked = 0
         for file in files {
-            let html = try site.read(file)
-            let own = "https://example.org/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
-            let pairs = Self.alternates(html)
+            let html = try read(file)
+            let own = base + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+            let pairs = alternates(html)
             if !pairs.isEmpty {
                 #expect(pairs.contains { $0.1 == own }, "\(file) lists itself among its alternates")
                 for (language, url) in pairs where url != own {
-                    let path = String(url.dropFirst("https://example.org/".count)) + "index.html"
-                    let other = Self.alternates(try site.read(path))
+                    let path = String(url.dropFirst(base.count)) + "index.html"
+                    let other = alternates(try read(path))
                     #expect(other.contains { $0.0 == language || $0.0 == "x-default" }, "\(path)")
                     #expect(other.contains { $0.1 == own }, "\(path) links back to \(file)")
                     checked += 1
                 }
             }
-            let switches = html.matches(of: /<a href="https:\/\/example\.org\/([^"]*)" hreflang="[a-z]+" lang="[a-z]+">/)
-            for link in switches {
-                let target = String(link.1) + (link.1.isEmpty || link.1.hasSuffix("/") ? "index.html" : "")
-                #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(target).path),
-                        "\(file) switches to /\(link.1)")
+            for link in html.matches(of: /<a href="([^"]*)" hreflang="[a-z]+" lang="[a-z]+">/) {
+                let target = String(link.1.dropFirst(base.count))
+                let path = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
+                #expect(link.1.hasPrefix(base) && FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path),
+                        "\(file) switches to \(link.1)")
             }
         }
-        #expect(checked > 0)
-        // The untranslated page's switch goes to the Spanish home page.
-        #expect(try site.read("articles/pain/index.html").contains(#"<a href="https://example.org/es/" hreflang="es" lang="es">Español</a>"#))
-        #expect(try site.read("articles/sleep/index.html").contains(#"<a href="https://example.org/es/articles/sleep/" hreflang="es" lang="es">Español</a>"#))
+        return checked
     }
 
     @Test("a link from a translation goes to the page in its language when there is one, else to the default language's")
