@@ -26,9 +26,10 @@ extension Build {
     {
         // The headings arrays themselves, not their ids: nothing is allocated per page, and kept pages' arrays
         // compare by identity.
-        let anchors = Dictionary(
-            site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a }
-        ).merging(fallbackAnchors) { own, _ in own }
+        var own = Dictionary(
+            site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
+        if !fallbackAnchors.isEmpty { own.merge(fallbackAnchors) { mine, _ in mine } }
+        let anchors = own
         let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
         let sameSite = memory?.lookup.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
         if memory != nil { memory!.lookup = lookup }
