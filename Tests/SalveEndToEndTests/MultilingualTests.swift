@@ -293,4 +293,16 @@ struct MultilingualTests {
             TranslationCheck.Row(page: "content/articles/sleep.md", languages: ["en", "es"], status: "out of step: es"),
         ])
     }
+
+    @Test("a translation's old address redirects under /es/ with a page in Spanish")
+    func translatedRedirect() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.es.md", Self.spanishPage("El sueño", extra: "moved_from: [/articles/dormir/]"))
+        try site.build()
+        let page = try site.read("es/articles/dormir/index.html")
+        #expect(page.contains("<html lang=\"es\">"))
+        #expect(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/es/articles/sleep/\">"))
+        #expect(page.contains("<h1>Esta página cambió de lugar</h1>"))
+        #expect(try site.read("_redirects").contains("/es/articles/dormir/ /es/articles/sleep/ 301"))
+    }
 }

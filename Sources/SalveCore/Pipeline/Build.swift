@@ -189,7 +189,12 @@ public enum Build {
             let (redirects, found) = Redirect.plan(pages: site.pages, outputPaths: paths,
                                                    kept: Set(parsed.config.keep + ["CNAME"]))
             diagnostics += found
-            return redirects
+            return redirects.map { redirect in
+                var worded = redirect
+                worded.language = parsed.config.language
+                worded.strings = parsed.strings
+                return worded
+            }
         }
         timings.memoStep("check links", unit: "pages", count: { _ in site.pages.count }, memory: keeps) { counts in
             diagnostics += checkLinks(site, outputPaths: paths, fallbackAnchors: fallbackAnchors, today: options.today,

@@ -21,22 +21,24 @@ extension Redirect {
     /// and `noindex` so the old address leaves their index), with a link for a browser that does neither.
     static func page(for redirect: Redirect, config: SiteConfig) -> String {
         let target = escapeHTML(config.basePath + redirect.to)
-        let title = escapeHTML(redirect.title)
+        let words = redirect.strings
+        let moved = words.text("moved_text").components(separatedBy: "{link}")
+        let link = "<a href=\"\(target)\">\(escapeHTML(redirect.title))</a>"
         return """
             <!DOCTYPE html>
-            <html lang="\(escapeHTML(config.language))">
+            <html lang="\(escapeHTML(redirect.language ?? config.language))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title): this page has moved</title>
+            <title>\(escapeHTML(words.text("moved_title", ["title": redirect.title])))</title>
             <meta name="robots" content="noindex">
             <link rel="canonical" href="\(escapeHTML(config.baseURL + redirect.to))">
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>
             <body>
             <main>
-            <h1>This page has moved</h1>
-            <p>It is now at <a href="\(target)">\(title)</a>.</p>
+            <h1>\(escapeHTML(words.text("moved_heading")))</h1>
+            <p>\(moved.map(escapeHTML).joined(separator: link))</p>
             </main>
             </body>
             </html>

@@ -12,6 +12,9 @@ public struct Redirect: Sendable, Equatable {
     public var sourcePath: String
     public var line: Int?
     public var column: Int?
+    /// The language of the page it leads to, and the theme's words in it, for the redirect page.
+    public var language: String? = nil
+    public var strings: UIStrings = .english
 
     /// The same redirect in the part of the site under `prefix` (`es/`), as the whole site's paths.
     func under(_ prefix: String) -> Redirect {
