@@ -305,4 +305,17 @@ struct MultilingualTests {
         #expect(page.contains("<h1>Esta página cambió de lugar</h1>"))
         #expect(try site.read("_redirects").contains("/es/articles/dormir/ /es/articles/sleep/ 301"))
     }
+
+    @Test("callout headings, heading anchors and footnote back links are in the page's language")
+    func wordsInMarkdown() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.es.md", Self.spanishPage(
+            "El sueño", body: "## Buenos hábitos\n\n> [!URGENT]\n> Llame hoy.\n\nUna nota[^1].\n\n[^1]: La nota."))
+        try site.build()
+        let page = try site.read("es/articles/sleep/index.html")
+        #expect(page.contains("aria-label=\"Volver al texto\""))
+        #expect(!page.contains("Back to content"))
+        #expect(page.contains("aria-label=\"Enlace a esta sección: Buenos hábitos\""))
+        #expect(!page.contains("Get medical help now") && !page.contains("Urgent advice"))
+    }
 }

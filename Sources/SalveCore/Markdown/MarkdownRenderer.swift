@@ -103,8 +103,21 @@ public struct MarkdownRenderer: Sendable {
         // Passing the parser's extensions matters: with nil, tagfilter is silently skipped.
         guard let html = cmark_render_html(node, options, extensions) else { return "" }
         defer { free(html) }
-        return String(cString: html)
+        return inPageLanguage(String(cString: html))
     }
+
+    /// cmark-gfm labels each footnote's back link in English itself; the page's own words replace it.
+    private func inPageLanguage(_ html: String) -> String {
+        let label = strings.text("footnote_back_label")
+        guard label != MarkdownRenderer.footnoteBackLabel, html.contains(MarkdownRenderer.footnoteBackAttribute) else {
+            return html
+        }
+        return html.replacingOccurrences(of: MarkdownRenderer.footnoteBackAttribute,
+                                         with: "aria-label=\"\(escapeHTML(label))\"")
+    }
+
+    static let footnoteBackLabel = "Back to content"
+    static let footnoteBackAttribute = "aria-label=\"\(footnoteBackLabel)\""
 }
 
 /// Registering the core extensions is not thread-safe, so it happens once, lazily, before any parse.
