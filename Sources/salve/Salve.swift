@@ -8,7 +8,7 @@ struct Salve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build patient-education knowledge bases into fast, accessible static sites.",
         version: SalveVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, RenderCommand.self,
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, RenderCommand.self, TranslateCommand.self,
                       ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 

@@ -318,4 +318,24 @@ struct MultilingualTests {
         #expect(page.contains("aria-label=\"Enlace a esta sección: Buenos hábitos\""))
         #expect(!page.contains("Get medical help now") && !page.contains("Urgent advice"))
     }
+
+    @Test("salve translate starts a draft copy beside the source; links go on to the source until it is published")
+    func startTranslation() throws {
+        let site = try Self.site()
+        try site.write("content/articles/sleep.es.md", Self.spanishPage("El sueño", body: "Lea [sobre el dolor](pain.md)."))
+        let path = try NewPage.translation(of: "content/articles/pain.md", into: "es", root: site.root)
+        #expect(path == "content/articles/pain.es.md")
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(text.hasPrefix("---\n# TODO: translate this page from content/articles/pain.md, then remove this line and `draft: true`.\ndraft: true\ntitle: Pain\n"))
+        try site.build()
+        #expect(try site.read("es/articles/sleep/index.html").contains("href=\"/articles/pain/\""))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("es/articles/pain").path))
+        #expect(throws: NewPage.NewPageError.exists(path)) { try NewPage.translation(of: "content/articles/pain.md", into: "es", root: site.root) }
+        #expect(throws: NewPage.NewPageError.unknownLanguage("fr", ["es"])) {
+            try NewPage.translation(of: "content/articles/pain.md", into: "fr", root: site.root)
+        }
+        #expect(throws: NewPage.NewPageError.isTranslation("content/articles/sleep.es.md")) {
+            try NewPage.translation(of: "content/articles/sleep.es.md", into: "es", root: site.root)
+        }
+    }
 }

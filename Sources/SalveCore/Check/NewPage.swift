@@ -76,6 +76,9 @@ public enum NewPage {
         case noLatinLetters(String)
         case invalidSlug(String)
         case cannotWrite(String, String)
+        case notAPage(String)
+        case unknownLanguage(String, [String])
+        case isTranslation(String)
 
         public var description: String {
             switch self {
@@ -88,6 +91,12 @@ public enum NewPage {
             case .invalidSlug(let slug):
                 "the slug \"\(slug.escapingControlCharacters())\" is not valid; use lowercase letters a-z, digits and hyphens (at most \(YAMLFields.maxNameBytes))"
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            case .notAPage(let path): "\(path) is not a page; name a .md file under content/, for example content/faqs/ldn.md"
+            case .unknownLanguage(let code, let codes):
+                codes.isEmpty
+                    ? "salve.yml lists no other language than the default; add `\(code)` under `languages:` first"
+                    : "\(code) is not one of salve.yml's other languages (\(codes.joined(separator: ", ")))"
+            case .isTranslation(let path): "\(path) is a translation itself; translate its source page"
             }
         }
     }

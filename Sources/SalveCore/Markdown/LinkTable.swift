@@ -35,7 +35,11 @@ public struct LinkTable: Sendable {
 
     /// All the table says about one content path: every lookup goes through here.
     func resolution(_ path: String) -> LinkResolution {
-        if let fallback, sitePaths[path] == nil, !sources.contains(path), !drafts.contains(path) {
+        // A translation's link goes to its own language's page when that is published, else to the default
+        // language's page when that is (a draft translation does not hide its published source).
+        if let fallback, sitePaths[path] == nil,
+            fallback.sitePaths[path] != nil || (!sources.contains(path) && !drafts.contains(path))
+        {
             let answer = LinkResolution(
                 path: path, sitePath: fallback.sitePaths[path], isDraft: fallback.drafts.contains(path),
                 exists: fallback.sources.contains(path), imageSize: imageSizes[path], basePath: fallback.basePath)
