@@ -19,7 +19,7 @@ struct CommandLineTests {
         #expect(close.stderr == "error: unknown command `chek`; did you mean `check`?\n")
         let far = try run(salveBinary.path, ["publish"])
         #expect(far.status == 64)
-        #expect(far.stderr == "error: unknown command `publish`; the commands are build, check, init, new, render, serve\n")
+        #expect(far.stderr == "error: unknown command `publish`; the commands are build, check, init, new, render, serve, translate\n")
     }
 
     @Test("--port outside 0 to 65535 is an error")
