@@ -3,8 +3,7 @@
 /// Every page's translations, found by name (`ldn.es.md` translates `ldn.md`), and the pages of each language
 /// part that have the same place in another (home, listings, search, glossary).
 public struct Translations: Sendable, Equatable {
-    /// Each language part: its code, its name and its home page's absolute URL, the default language first.
-    public var languages: [(code: String, name: String, home: String)] { parts.map { ($0.code, $0.name, $0.home) } }
+    /// Each language part's code, name and home page's absolute URL, the default language first.
     private var parts: [Part] = []
     /// The alternates of every page that has a counterpart in another language, by the page's absolute URL.
     private var alternatesByURL: [String: [Alternate]] = [:]
