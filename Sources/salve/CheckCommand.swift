@@ -47,8 +47,8 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(root: root, includeDrafts: drafts)
         let diagnostics = try Check.run(options, dueWithinDays: dueWithin.flatMap(days))
         if readability {
-            print(ReadabilityTable.text(try Check.readabilityReport(options)), terminator: "")
-            let spanish = try Check.spanishReadabilityReport(options)
+            let (english, spanish) = Check.readabilityReports(options)
+            print(ReadabilityTable.text(english), terminator: "")
             if !spanish.isEmpty { print("\n" + ReadabilityTable.text(spanish), terminator: "") }
             fflush(nil)
         }

@@ -41,21 +41,26 @@ public enum Check {
     /// Each page's readability, by source path; empty when the site has errors. Spanish pages are in
     /// `spanishReadabilityReport`, with the formulas made for Spanish.
     public static func readabilityReport(_ options: BuildOptions) throws -> [(String, Readability)] {
-        proseByLanguage(options).filter { !$0.spanish }.map { ($0.path, Readability.measure($0.prose)) }
+        readabilityReports(options).english
     }
 
     /// The Fernández-Huerta and Szigriszt-Pazos scores of each Spanish page, counted as textstat counts.
     public static func spanishReadabilityReport(_ options: BuildOptions) throws -> [(String, SpanishReadability)] {
-        proseByLanguage(options).filter(\.spanish).map { ($0.path, SpanishReadability.measure($0.prose, syllables: .hyphenation)) }
+        readabilityReports(options).spanish
     }
 
-    private static func proseByLanguage(_ options: BuildOptions) -> [(path: String, prose: String, spanish: Bool)] {
+    /// Both reports from one build of the model, by source path; empty when the site has errors.
+    public static func readabilityReports(_ options: BuildOptions)
+        -> (english: [(String, Readability)], spanish: [(String, SpanishReadability)])
+    {
         var options = options
         options.readability = true
-        guard let model = try? Build.model(options) else { return [] }
-        return ([model] + model.translations).flatMap { part in
+        guard let model = try? Build.model(options) else { return ([], []) }
+        let pages = ([model] + model.translations).flatMap { part in
             part.site.pages.map { ($0.document.sourcePath, $0.body.prose, part.site.config.language.hasPrefix("es")) }
-        }.sorted { $0.path < $1.path }
+        }.sorted { $0.0 < $1.0 }
+        return (pages.filter { !$0.2 }.map { ($0.0, Readability.measure($0.1)) },
+                pages.filter(\.2).map { ($0.0, SpanishReadability.measure($0.1, syllables: .hyphenation)) })
     }
 
 }

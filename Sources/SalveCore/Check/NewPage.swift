@@ -18,12 +18,23 @@ public enum NewPage {
         }
         let slug = try slug.map(checked) ?? self.slug(from: title)
         let path = "content/\(kind.folder)/\(slug).md"
-        let url = root.appendingPathComponent(path)
-        var interval = SiteConfig().reviewIntervalMonths
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent("salve.yml").path) {
-            interval = SiteConfig.parse(String(decoding: data, as: UTF8.self), path: "salve.yml").0.reviewIntervalMonths
-        }
+        let interval = settings(root).reviewIntervalMonths
         let text = scaffold(kind, title: title, slug: slug, today: today, nextReview: today.adding(months: interval))
+        try write(text, to: path, root: root)
+        return path
+    }
+
+    /// salve.yml's settings, or the defaults when it is missing.
+    static func settings(_ root: URL) -> SiteConfig {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("salve.yml").path) else {
+            return SiteConfig()
+        }
+        return SiteConfig.parse(String(decoding: data, as: UTF8.self), path: "salve.yml").0
+    }
+
+    /// Writes a new file at `path` under `root`, never over an existing one.
+    static func write(_ text: String, to path: String, root: URL) throws {
+        let url = root.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
@@ -33,7 +44,6 @@ public enum NewPage {
             let reason = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { "\($0.localizedDescription)" }
             throw NewPageError.cannotWrite(path, reason ?? error.localizedDescription)
         }
-        return path
     }
 
     /// A slug the build accepts (`[a-z0-9-]`, see `isValidSlug`) from the title's Latin letters and digits,

@@ -13,23 +13,12 @@ extension NewPage {
             let data = FileManager.default.contents(atPath: root.appendingPathComponent(source).path),
             let text = String(validating: data, as: UTF8.self)
         else { throw NewPageError.notAPage(source) }
-        var config = SiteConfig()
-        if let settings = FileManager.default.contents(atPath: root.appendingPathComponent("salve.yml").path) {
-            config = SiteConfig.parse(String(decoding: settings, as: UTF8.self), path: "salve.yml").0
-        }
-        let codes = config.translationCodes
+        let codes = settings(root).translationCodes
         guard codes.contains(code) else { throw NewPageError.unknownLanguage(code, codes) }
         let contentPath = String(source.dropFirst("content/".count))
         guard TranslationName.split(contentPath, codes: codes) == nil else { throw NewPageError.isTranslation(source) }
         let path = "content/" + TranslationName.path(of: contentPath, in: code)
-        do {
-            try Data(draft(text, source: source).utf8).write(to: root.appendingPathComponent(path), options: .withoutOverwriting)
-        } catch CocoaError.fileWriteFileExists {
-            throw NewPageError.exists(path)
-        } catch let error as CocoaError {
-            let reason = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { "\($0.localizedDescription)" }
-            throw NewPageError.cannotWrite(path, reason ?? error.localizedDescription)
-        }
+        try write(draft(text, source: source), to: path, root: root)
         return path
     }
 

@@ -105,6 +105,12 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
         return (UIStrings(texts: texts, months: months), diagnostics)
     }
 
+    /// These strings with every key and the months they lack taken from `fallback`.
+    private func filled(from fallback: UIStrings) -> UIStrings {
+        UIStrings(texts: fallback.texts.merging(texts) { _, own in own },
+                  months: months.count == 12 ? months : fallback.months)
+    }
+
     /// The strings of every language, each filled in from English: a key a language lacks is a warning naming
     /// its file, and shows the English text.
     /// - Parameter files: the theme's strings files' texts by language code.
@@ -117,8 +123,7 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
         if let text = files["en"] {
             let (found, problems) = parse(text, path: "\(displayFolder)/\(path("en"))")
             diagnostics += problems
-            english = UIStrings(texts: UIStrings.english.texts.merging(found.texts) { _, new in new },
-                                months: found.months.count == 12 ? found.months : UIStrings.english.months)
+            english = found.filled(from: UIStrings.english)
         }
         var result: [String: UIStrings] = [:]
         for language in languages {
@@ -138,8 +143,7 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
                 diagnostics.append(.warning(shown, "\(missing.count == 1 ? "a key is" : "\(missing.count) keys are") missing, so English shows instead: \(listed)",
                                             fix: "add the missing keys, translated from \(displayFolder)/\(path("en"))"))
             }
-            result[language] = UIStrings(texts: english.texts.merging(found.texts) { _, new in new },
-                                         months: found.months.count == 12 ? found.months : english.months)
+            result[language] = found.filled(from: english)
         }
         return (result, diagnostics)
     }
