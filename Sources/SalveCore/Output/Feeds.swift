@@ -50,9 +50,10 @@ extension Site {
 
     /// An Atom feed of the `feed.entries` most recently changed pages (reviewed or updated), newest first.
     func atomFeed() -> String {
-        let ordered = pages.sorted {
-            ($1.metadata.lastChanged, $0.metadata.title) < ($0.metadata.lastChanged, $1.metadata.title)
-        }
+        // Sort keys made once per page: reading them in the comparison copied a page's metadata twice per step.
+        let keys = pages.map { ($0.metadata.lastChanged, $0.metadata.title) }
+        let ordered = pages.indices.sorted { a, b in (keys[b].0, keys[a].1) < (keys[a].0, keys[b].1) }
+            .lazy.map { pages[$0] }
         let updated = ordered.first.map { "\($0.metadata.lastChanged)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>

@@ -7,9 +7,13 @@ extension Build {
         -> (Site, [Listing])
     {
         let documents = pages.map(\.document)
+        let last = memory?.arrangedFrom
+        var inputs: [ArrangementInput]?
         let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
-            Site.arrange(pages.map(ArrangementInput.init))
+            inputs = pages.map(ArrangementInput.init)
+            return Site.arrange(inputs!, last: last)
         }
+        if memory != nil, let inputs { memory!.arrangedFrom = ArrangedFrom(inputs: inputs, arrangement: arrangement) }
         var site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
         site.strings = project.strings
         let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary,

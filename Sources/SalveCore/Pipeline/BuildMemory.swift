@@ -12,6 +12,8 @@ struct BuildMemory: Sendable {
     var validated: Memo<LinkedKey<Document>, [Diagnostic]>? = Memo()
     var rendered: Memo<RenderKey, RenderedPage>? = Memo()
     var arranged: Memo<[Document], Arrangement>? = Memo()
+    /// The last arrangement made, with its inputs: a changed title redoes only the related pages it can change.
+    var arrangedFrom: ArrangedFrom?
     var listings: Memo<ListingsKey, [Listing]>? = Memo()
     var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
     var cards: Memo<CardKey<Document>, Card>? = Memo()

@@ -78,7 +78,21 @@ extension SearchIndex {
             }
         }
         scorer.priors = results.map(\.prior)
-        let rescored = averages != before.averages ? order : touched.filter { !occurrences[Int($0)].isEmpty }
+        let rescored: [Int32]
+        if averages != before.averages {
+            // A field's average length is in the scores of the terms found in that field only (a term found in no
+            // title keeps its scores when titles get longer); finding them is a scan with no allocation.
+            let fields = (0..<SearchField.count).filter { averages[$0] != before.averages[$0] }
+            let (occurrences, touched) = (occurrences, touched)
+            let affected = order.parallelMap(threads: threads) { term in
+                touched.contains(term) || occurrences[Int(term)].contains { occurrence in
+                    fields.contains { occurrence.counts[$0] > 0 }
+                }
+            }
+            rescored = zip(order, affected).compactMap { $1 ? $0 : nil }
+        } else {
+            rescored = touched.filter { !occurrences[Int($0)].isEmpty }
+        }
         let changedEntries = rescore(rescored, threads: threads)
         for term in touched where occurrences[Int(term)].isEmpty {
             scored[Int(term)] = .none

@@ -82,6 +82,16 @@ public struct SearchIndex: Sendable {
             (title, alsoCalled, headings, summary, body) =
                 (counts[start], counts[start + 1], counts[start + 2], counts[start + 3], counts[start + 4])
         }
+
+        subscript(field: Int) -> UInt32 {
+            switch field {
+            case 0: title
+            case 1: alsoCalled
+            case 2: headings
+            case 3: summary
+            default: body
+            }
+        }
     }
 
     // What the index was made from.

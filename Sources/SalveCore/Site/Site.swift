@@ -23,7 +23,9 @@ public struct Site: Sendable {
     }
 
     /// The order of the pages, their taxonomies and related links, from only what these read of each page.
-    static func arrange(_ unsorted: [ArrangementInput]) -> Arrangement {
+    /// - Parameter last: the preview's last arrangement and what it was made from: the related pages of a page that
+    ///   shares no condition or treatment with a changed page are taken from it (see `unaffected`).
+    static func arrange(_ unsorted: [ArrangementInput], last: ArrangedFrom? = nil) -> Arrangement {
         // Sort keys made once per page, not twice per comparison. Within a kind, pages with a `weight` come
         // first (lowest first), then the rest by title, as in Hugo and Zola.
         let keys = unsorted.map {
@@ -44,18 +46,57 @@ public struct Site: Sendable {
             for page in term.pages { termsOfPage[page].append(termIndex) }
         }
         let sharing = termsOfPage
+        var related = [[Int]](repeating: [], count: pages.count)
+        let kept = last.flatMap { unaffected(unsorted, order: order, terms: (conditions, treatments), termsOfPage: sharing, last: $0) }
+        let redo = kept.map { kept in kept.indices.filter { kept[$0] == nil } } ?? Array(pages.indices)
+        for (position, value) in (kept ?? []).enumerated() { if let value { related[position] = value } }
         // Each worker counts shared terms in one array it keeps for all its pages (a dictionary per page was most
         // of assembling a 10,000-page site); pages are dealt out in turn, and results put back in page order.
-        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, redo.count))
         let parts = Array(0..<workers).parallelMap(threads: workers) { worker -> [[Int]] in
             var tally = SharedTerms(count: pages.count)
-            return stride(from: worker, to: pages.count, by: workers).map { index in
-                relatedPages(of: index, pages: pages, indexByPath: indexByPath,
-                             sharing: sharing[index].map { terms[$0].pages }, tally: &tally)
+            return stride(from: worker, to: redo.count, by: workers).map { item in
+                relatedPages(of: redo[item], pages: pages, indexByPath: indexByPath,
+                             sharing: sharing[redo[item]].map { terms[$0].pages }, tally: &tally)
             }
         }
-        let related = pages.indices.map { parts[$0 % workers][$0 / workers] }
+        for item in redo.indices { related[redo[item]] = parts[item % workers][item / workers] }
         return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
+    }
+
+    /// For each page (in site order), its related pages as the last arrangement had them, in this order's
+    /// indexes; nil for the pages that must be worked out again. Nil when the site's files are not the same ones.
+    ///
+    /// A page's related pages read its own `related` entries, which pages share its terms, and the order of
+    /// those pages (ties go to the earlier one). Only pairs with a changed page can change order, so a page that
+    /// shares no term with a changed page, before or after the change, has the same related pages as before.
+    private static func unaffected(_ unsorted: [ArrangementInput], order: [Int], terms: ([Term], [Term]),
+                                   termsOfPage: [[Int]], last: ArrangedFrom) -> [[Int]?]?
+    {
+        guard last.inputs.count == unsorted.count,
+              zip(last.inputs, unsorted).allSatisfy({ identical($0.contentPath, $1.contentPath) })
+        else { return nil }
+        let changed = unsorted.indices.filter { unsorted[$0] != last.inputs[$0] }
+        var position = [Int](repeating: 0, count: order.count)
+        for (index, page) in order.enumerated() { position[page] = index }
+        var redo = Set<Int>()
+        let all = terms.0 + terms.1
+        let termBySlug = [Dictionary(terms.0.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a }),
+                          Dictionary(terms.1.enumerated().map { ($1.slug, terms.0.count + $0) }, uniquingKeysWith: { a, _ in a })]
+        for page in changed {
+            redo.insert(position[page])
+            // Its terms now, and those it had, by their pages now (an unchanged page's terms are as they were).
+            var termIndexes = termsOfPage[position[page]]
+            for (taxonomy, names) in [last.inputs[page].conditions, last.inputs[page].treatments].enumerated() {
+                termIndexes += names.compactMap { termBySlug[taxonomy][Slug.make($0)] }
+            }
+            for term in termIndexes { redo.formUnion(all[term].pages) }
+        }
+        return last.arrangement.related.indices.reduce(into: [[Int]?](repeating: nil, count: order.count)) { kept, old in
+            let page = position[last.arrangement.order[old]]
+            guard !redo.contains(page) else { return }
+            kept[page] = last.arrangement.related[old].map { position[last.arrangement.order[$0]] }
+        }
     }
 
     /// Explicit `related` entries first, then pages sharing the most conditions and treatments.
@@ -111,6 +152,12 @@ public struct Site: Sendable {
         }
         return encoded
     }
+}
+
+/// An arrangement and the pages it was made from, which the preview keeps for the next one.
+struct ArrangedFrom: Sendable {
+    var inputs: [ArrangementInput]
+    var arrangement: Arrangement
 }
 
 /// Where each page goes in the site and how pages are grouped and linked: all of `Site` but the pages themselves.

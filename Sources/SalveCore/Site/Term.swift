@@ -26,15 +26,20 @@ extension Term {
     /// hyphens between words share a term (`clashes` refuses any other two names with one slug).
     static func collect<Item>(_ taxonomy: Taxonomy, from pages: [Item], names: (Item) -> [String]) -> [Term] {
         var terms: [String: Term] = [:]
+        // Thousands of pages name the same few terms: each name's slug is made once.
+        var slugs: [String: String] = [:]
         for (index, page) in pages.enumerated() {
             for name in names(page) {
-                let slug = Slug.make(name)
+                let slug = slugs[name] ?? Slug.make(name)
+                slugs[name] = slug
                 guard !slug.isEmpty else { continue }
                 if terms[slug] == nil { terms[slug] = Term(taxonomy: taxonomy, name: name, slug: slug, pages: []) }
                 if terms[slug]!.pages.last != index { terms[slug]!.pages.append(index) }
             }
         }
-        return terms.values.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let found = Array(terms.values)
+        let keys = found.map { ($0.name.lowercased(), $0.slug) }
+        return found.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
     }
 
     /// Names that would have no page (no letter or digit) and different names that would share one page

@@ -62,9 +62,9 @@ extension Site {
 
         var homeChrome = chrome("", title: config.title, description: config.description, breadcrumbs: [])
         homeChrome.jsonLD = homeStructuredData().scriptSafeJSON()
-        let newest = pages.indices.sorted {
-            (pages[$1].metadata.lastReviewed, pages[$0].metadata.title) < (pages[$0].metadata.lastReviewed, pages[$1].metadata.title)
-        }
+        // Sort keys made once per page, not in each of the comparisons.
+        let reviewed = pages.map { ($0.metadata.lastReviewed, $0.metadata.title) }
+        let newest = pages.indices.sorted { (reviewed[$1].0, reviewed[$0].1) < (reviewed[$0].0, reviewed[$1].1) }
         let home = HomeView.Home(
             conditions: conditions.map { TermLink(name: $0.name, url: url($0.sitePath)) },
             treatments: treatments.map { TermLink(name: $0.name, url: url($0.sitePath)) },
@@ -77,7 +77,8 @@ extension Site {
         searchChrome.jsonLD = simplePageStructuredData(
             type: "SearchResultsPage", sitePath: "search/", title: strings.text("search_title"), description: searchDescription
         ).scriptSafeJSON()
-        let byTitle = pages.indices.sorted { pages[$0].metadata.title.lowercased() < pages[$1].metadata.title.lowercased() }
+        let lowercased = pages.map { $0.metadata.title.lowercased() }
+        let byTitle = pages.indices.sorted { lowercased[$0] < lowercased[$1] }
         let topics = Site.groupByFirstLetter(byTitle, of: { pages[$0].metadata.title }).map { letter, indexes in
             SearchPageView.Letter(letter: letter, items: indexes.map { cards[$0] })
         }
