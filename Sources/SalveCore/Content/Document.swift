@@ -101,6 +101,8 @@ public struct Document: Sendable, Equatable {
         let bodyLine: Int
         let table: ComparisonTable?
         let placeholders: [Located<String>]
+        /// Made once: every step reads it for every page, and making it allocates.
+        let sitePath: String
 
         init(kind: ContentKind, contentPath: String, sourcePath: String, metadata: Metadata, body: String,
              bodyLine: Int, table: ComparisonTable?, placeholders: [Located<String>])
@@ -113,6 +115,7 @@ public struct Document: Sendable, Equatable {
             self.bodyLine = bodyLine
             self.table = table
             self.placeholders = placeholders
+            sitePath = "\(kind.folder)/\(metadata.slug)/"
         }
     }
 
@@ -144,7 +147,7 @@ public struct Document: Sendable, Equatable {
     public var placeholders: [Located<String>] { storage.placeholders }
 
     /// Site path of the page, relative to the site root, always ending in `/`.
-    public var sitePath: String { "\(kind.folder)/\(metadata.slug)/" }
+    public var sitePath: String { storage.sitePath }
 
     public static func == (a: Document, b: Document) -> Bool {
         a.storage === b.storage

@@ -2,16 +2,14 @@
 import Foundation
 
 extension Site {
-    /// The sitemap (every HTML page but the 404 of every language; an index of sitemaps above `urlsPerSitemap`
-    /// URLs), the feed and robots.txt.
-    /// - Parameter translations: the sitemap entries of the site's other languages; only the default language's
-    ///   part writes the sitemap and robots.txt, and the others only their feed.
-    func feedFiles(listings: [Listing], urlsPerSitemap: Int, translations: [SitemapEntry]? = []) -> [OutputFile] {
-        let feed = OutputFile("feed.xml", .text(atomFeed()))
-        guard let translations else { return [feed] }
+    func atomFeedFile() -> OutputFile { OutputFile("feed.xml", .text(atomFeed())) }
+
+    /// The sitemap (every HTML page but the 404 of every language, with the other languages' `translations`; an
+    /// index of sitemaps above `urlsPerSitemap` URLs) and robots.txt, which only the default language's part writes.
+    func sitemapFiles(listings: [Listing], urlsPerSitemap: Int, translations: [SitemapEntry]) -> [OutputFile] {
         let entries = translations.isEmpty
             ? sitemapEntries(listings: listings)
             : (sitemapEntries(listings: listings) + translations).sorted { $0.url < $1.url }
-        return sitemaps(entries, limit: urlsPerSitemap) + [feed, OutputFile("robots.txt", .text(robots()))]
+        return sitemaps(entries, limit: urlsPerSitemap) + [OutputFile("robots.txt", .text(robots()))]
     }
 }

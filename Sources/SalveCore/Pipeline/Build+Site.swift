@@ -132,11 +132,13 @@ extension Build {
     }
 }
 
-extension FeedKey {
-    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int, sitemap: [SitemapEntry]?) {
+extension SitemapKey {
+    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int, sitemap: [SitemapEntry]) {
         self.init(
             config: site.config,
-            pages: site.pages.map(\.document),
+            pages: site.pages.map {
+                SitemapPage(sitePath: $0.sitePath, lastChanged: $0.metadata.lastChanged, lastReviewed: $0.metadata.lastReviewed)
+            },
             listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap,
             sitemap: sitemap, translations: site.translations)
     }

@@ -283,11 +283,15 @@ public enum Build {
             searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
         }
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
-            let key = FeedKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
+            // Apart: a changed title is in the feed, and no sitemap URL or date changes with it.
+            let feed = Memo.one(&memory[memo: \.feed], counts: &counts,
+                                key: FeedKey(config: site.config, pages: site.pages.map(\.document))) { site.atomFeedFile() }
+            guard let sitemap else { return [feed] }
+            let key = SitemapKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
             // The redirects of every language are the default language's part's to write, with the sitemap.
-            return Memo.one(&memory[memo: \.feeds], counts: &counts, key: key) {
-                site.feedFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
-            } + (sitemap == nil ? [] : Redirect.files(model.redirects, config: site.config))
+            return Memo.one(&memory[memo: \.sitemap], counts: &counts, key: key) {
+                site.sitemapFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
+            } + [feed] + Redirect.files(model.redirects, config: site.config)
         }
         for file in index + feeds { try output.write(file) }
         return views.count + index.count + feeds.count

@@ -25,7 +25,8 @@ struct BuildMemory: Sendable {
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
     var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
-    var feeds: Memo<FeedKey, [OutputFile]>? = Memo()
+    var sitemap: Memo<SitemapKey, [OutputFile]>? = Memo()
+    var feed: Memo<FeedKey, OutputFile>? = Memo()
     /// The link table and the link checks' view of the site as last built: when they are the same, no page's
     /// lookups in them need checking one by one.
     var links: LinkTable?
@@ -239,17 +240,29 @@ struct HTMLKey: Sendable, Equatable {
     var templates: [ExactText]
 }
 
-/// The sitemap and feed read every page's address, dates and summary, and the listings' addresses.
-struct FeedKey: Sendable, Equatable {
+/// The sitemap reads every page's address and dates, and the listings' addresses.
+struct SitemapKey: Sendable, Equatable {
     var config: SiteConfig
-    /// The pages' documents (their bodies are emptied once rendered): the front matter is what the feed reads.
-    var pages: [Document]
+    var pages: [SitemapPage]
     var listings: [Listing]
     var hasGlossary: Bool
     var urlsPerSitemap: Int
-    /// The other languages' sitemap entries (nil for another language's part, which writes no sitemap).
-    var sitemap: [SitemapEntry]?
+    /// The other languages' sitemap entries.
+    var sitemap: [SitemapEntry]
     var translations: Translations
+
+    struct SitemapPage: Sendable, Equatable {
+        var sitePath: String
+        var lastChanged: Day
+        /// A listing's date is the newest review among its pages.
+        var lastReviewed: Day
+    }
+}
+
+/// The feed reads the newest pages' front matter (their bodies are emptied once rendered).
+struct FeedKey: Sendable, Equatable {
+    var config: SiteConfig
+    var pages: [Document]
 }
 
 extension Optional where Wrapped == BuildMemory {
