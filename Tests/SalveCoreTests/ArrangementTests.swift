@@ -26,12 +26,12 @@ struct ArrangementTests {
         for step in 0..<300 {
             let page = random.next(pages.count)
             switch random.next(6) {
-            case 0: pages[page].title = "Page \(random.next(50))"
-            case 1: pages[page].weight = random.next(2) == 0 ? nil : random.next(3)
-            case 2: pages[page].conditions = random.next(2) == 0 ? [] : ["Pain", "Sleep", "Brain fog"][random.next(3)...].map { $0 }
-            case 3: pages[page].treatments = [["LDN"], [], ["Yoga", "LDN"]][random.next(3)]
-            case 4: pages[page].related = [Located("p\(random.next(pages.count)).md", line: 1)]
-            default: pages[page].sitePath = pages[page].sitePath + "x/"
+            case 0: pages[page].fields.title = "Page \(random.next(50))"
+            case 1: pages[page].fields.weight = random.next(2) == 0 ? nil : random.next(3)
+            case 2: pages[page].fields.conditions = random.next(2) == 0 ? [] : ["Pain", "Sleep", "Brain fog"][random.next(3)...].map { $0 }
+            case 3: pages[page].fields.treatments = [["LDN"], [], ["Yoga", "LDN"]][random.next(3)]
+            case 4: pages[page].fields.related = [Located("p\(random.next(pages.count)).md", line: 1)]
+            default: pages[page].fields.sitePath = pages[page].sitePath + "x/"
             }
             let fresh = Site.arrange(pages)
             #expect(Site.arrange(pages, last: last) == fresh, "step \(step)")

@@ -10,10 +10,15 @@ extension Build {
         let last = memory?.arrangedFrom
         var inputs: [ArrangementInput]?
         let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
-            inputs = pages.map(ArrangementInput.init)
+            let same = last.map { $0.documents.count == documents.count } ?? false
+            inputs = documents.indices.map { index in
+                same && last!.documents[index] == documents[index] ? last!.inputs[index] : ArrangementInput(documents[index])
+            }
             return Site.arrange(inputs!, last: last)
         }
-        if memory != nil, let inputs { memory!.arrangedFrom = ArrangedFrom(inputs: inputs, arrangement: arrangement) }
+        if memory != nil, let inputs {
+            memory!.arrangedFrom = ArrangedFrom(inputs: inputs, arrangement: arrangement, documents: documents)
+        }
         var site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
         site.strings = project.strings
         let key = ListingsKey(arrangement: arrangement, kinds: site.pages.map(\.kind), glossary: project.glossary,

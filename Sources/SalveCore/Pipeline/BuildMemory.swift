@@ -147,15 +147,49 @@ struct RenderedPage: Sendable, Equatable {
 }
 
 /// What assembling the site reads of each page (order, taxonomies, related pages); the bodies are not among it.
+/// The fields live in one box, like a document's: every pass over ten thousand inputs then touches one object per
+/// page instead of eight.
 struct ArrangementInput: Sendable, Equatable {
-    var kind: ContentKind
-    var weight: Int?
-    var title: String
-    var contentPath: String
-    var sitePath: String
-    var conditions: [String]
-    var treatments: [String]
-    var related: [Located<String>]
+    struct Fields: Sendable, Equatable {
+        var kind: ContentKind
+        var weight: Int?
+        var title: String
+        var contentPath: String
+        var sitePath: String
+        var conditions: [String]
+        var treatments: [String]
+        var related: [Located<String>]
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    init(kind: ContentKind, weight: Int?, title: String, contentPath: String, sitePath: String, conditions: [String],
+         treatments: [String], related: [Located<String>])
+    {
+        box = Box(Fields(kind: kind, weight: weight, title: title, contentPath: contentPath, sitePath: sitePath,
+                         conditions: conditions, treatments: treatments, related: related))
+    }
+
+    var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    var kind: ContentKind { box.fields.kind }
+    var weight: Int? { box.fields.weight }
+    var title: String { box.fields.title }
+    var contentPath: String { box.fields.contentPath }
+    var sitePath: String { box.fields.sitePath }
+    var conditions: [String] { box.fields.conditions }
+    var treatments: [String] { box.fields.treatments }
+    var related: [Located<String>] { box.fields.related }
+
+    static func == (a: ArrangementInput, b: ArrangementInput) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 }
 
 struct ListingsKey: Sendable, Equatable {

@@ -158,6 +158,8 @@ public struct Site: Sendable {
 struct ArrangedFrom: Sendable {
     var inputs: [ArrangementInput]
     var arrangement: Arrangement
+    /// The documents the inputs were read from: an unchanged one's input is taken as it is.
+    var documents: [Document] = []
 }
 
 /// Where each page goes in the site and how pages are grouped and linked: all of `Site` but the pages themselves.
@@ -170,11 +172,13 @@ struct Arrangement: Sendable, Equatable {
 }
 
 extension ArrangementInput {
-    init(_ page: Page) {
-        let metadata = page.metadata
+    init(_ page: Page) { self.init(page.document) }
+
+    init(_ document: Document) {
+        let metadata = document.metadata
         self.init(
-            kind: page.kind, weight: metadata.weight, title: metadata.title, contentPath: page.document.contentPath,
-            sitePath: page.sitePath, conditions: metadata.conditions, treatments: metadata.treatments,
+            kind: document.kind, weight: metadata.weight, title: metadata.title, contentPath: document.contentPath,
+            sitePath: document.sitePath, conditions: metadata.conditions, treatments: metadata.treatments,
             related: metadata.related)
     }
 }
