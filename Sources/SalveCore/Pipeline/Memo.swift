@@ -19,9 +19,14 @@ public struct StepCounts: Sendable, Equatable {
 /// Early cutoff: a recomputed result that equals the kept one is replaced by the kept value itself, so the next
 /// step's keys compare equal (and fast: strings and arrays with the same storage compare without reading it).
 struct Memo<Key: Equatable & Sendable, Value: Equatable & Sendable>: Sendable {
-    private var entries: [String: Entry] = [:]
+    /// The items' ids and entries in the order the last build had them. An item is looked up at its own position
+    /// first, since between two builds of a site almost every page keeps its place: comparing its id there costs
+    /// no hashing (a kept page's id is the same string), where a dictionary of ten thousand ids cost a hash and a
+    /// cache miss per page per step.
+    private var ids: [String] = []
+    private var list: [Entry] = []
 
-    /// A class, so the dictionary and arrays below move one reference per entry, not every field of a key.
+    /// A class, so the arrays below move one reference per entry, not every field of a key.
     private final class Entry: Sendable {
         let key: Key
         let value: Value
@@ -64,47 +69,41 @@ struct Memo<Key: Equatable & Sendable, Value: Equatable & Sendable>: Sendable {
         }
         memo = nil  // so the entries are updated in place below, not copied
         let ids = items.map(id)
-        var values: [Value?] = []
-        values.reserveCapacity(items.count)
-        var missing: [Int] = []
-        for index in items.indices {
-            if let entry = kept.entries[ids[index]], isCurrent(index, entry.key) {
-                values.append(entry.value)
-            } else {
-                values.append(nil)
-                missing.append(index)
-            }
+        // Only when items moved, came or went are the kept entries looked up by id; else they are changed in place.
+        let inPlace = ids.count == kept.ids.count && zip(ids, kept.ids).allSatisfy { $0 == $1 }
+        var found: [Entry?] = []
+        if !inPlace {
+            let byID = Dictionary(zip(kept.ids, kept.list), uniquingKeysWith: { a, _ in a })
+            found = ids.map { byID[$0] }
         }
+        let previous = { (index: Int) -> Entry? in inPlace ? kept.list[index] : found[index] }
+        let missing = items.indices.filter { index in previous(index).map { !isCurrent(index, $0.key) } ?? true }
         let computed = missing.map { items[$0] }.parallelMap(threads: threads, compute)
         for (index, (value, key)) in zip(missing, computed) {
-            let old = kept.entries[ids[index]]
-            let same = old.map { $0.value == value } ?? false
-            let entry = Entry(key: key, value: same ? old!.value : value)
-            kept.entries[ids[index]] = entry
-            values[index] = entry.value
+            let old = previous(index)
+            let entry = Entry(key: key, value: old.map { $0.value == value } ?? false ? old!.value : value)
+            if inPlace { kept.list[index] = entry } else { found[index] = entry }
         }
+        if !inPlace { kept.list = found.map { $0! } }
+        kept.ids = ids
         counts.computed += missing.count
         counts.reused += items.count - missing.count
-        if kept.entries.count != items.count {
-            // Items went away: keep only the current ones.
-            let current = Set(ids)
-            kept.entries = kept.entries.filter { current.contains($0.key) }
-        }
         memo = kept
-        return values.map { $0! }
+        return kept.list.map(\.value)
     }
 
     /// A single result (the whole of a step that makes one thing, such as the sitemap), memoized the same way.
     static func one(_ memo: inout Memo?, counts: inout StepCounts, key: Key, compute: () -> Value) -> Value {
-        if let entry = memo?.entries[""], entry.key == key {
+        if let entry = memo?.list.first, entry.key == key {
             counts.reused += 1
             return entry.value
         }
         var value = compute()
         counts.computed += 1
         if memo != nil {
-            if let entry = memo?.entries[""], entry.value == value { value = entry.value }
-            memo!.entries = ["": Entry(key: key, value: value)]
+            if let entry = memo?.list.first, entry.value == value { value = entry.value }
+            memo!.ids = [""]
+            memo!.list = [Entry(key: key, value: value)]
         }
         return value
     }
