@@ -8,6 +8,8 @@ struct ContentSource: Sendable {
         /// Path under content/ (`articles/ldn.md`).
         var contentPath: String
         var text: String
+        /// The file's stamp when it was read, so the next build (the preview's) can skip it while it is the same.
+        var stamp: FileStamp? = nil
     }
 
     var files: [File] = []
@@ -15,9 +17,9 @@ struct ContentSource: Sendable {
     var media: [String] = []
     /// Every `.md` path, readable or not, so links to a broken file are not reported as missing.
     var markdownPaths: Set<String> = []
+    /// The same paths in path order: when they are the last build's, its set is taken as it is.
+    private var markdownList: [String] = []
     var diagnostics: [Diagnostic] = []
-    /// Each read page's stamp when it was read, so the next build (the preview's) can skip unchanged files.
-    var stamps: [String: FileStamp] = [:]
     /// Pages read from disk; the rest were taken from the last build's `files` because their stamp was the same.
     var filesRead = 0
     /// A page read again whose text is the same as before up to Unicode normalisation (NFC and NFD of one text):
@@ -45,17 +47,10 @@ struct ContentSource: Sendable {
             return source
         }
         let boundary = FolderBoundary(folder)
-        let folderPath = folder.path
         var pages: [(kind: ContentKind, path: String, stamp: FileStamp)] = []
-        let entries = FolderScan.entries(of: folderPath)
-        // The stamps are the preview's check of every file on every rebuild: on all cores.
-        let infos = entries.parallelMap { entry -> stat? in
-            var info = stat()
-            return stat(folderPath + "/" + entry.path, &info) == 0 ? info : nil
-        }
-        for (entry, found) in zip(entries, infos) {
+        for entry in FolderScan.entries(of: folder.path) {
             let path = entry.path
-            let components = path.split(separator: "/")
+            let components = path.split(separator: "/", maxSplits: 1)
             // A symlink may not bring in files from elsewhere on the machine.
             guard !entry.isLink || boundary.contains(folder.appendingPathComponent(path)) else {
                 source.diagnostics.append(
@@ -63,24 +58,23 @@ struct ContentSource: Sendable {
                            fix: "copy the file into \(displayFolder)/ instead of linking to it"))
                 continue
             }
-            let exists = found != nil
-            let info = found ?? stat()
-            guard !exists || info.st_mode & S_IFMT != S_IFDIR else { continue }
-            guard exists || !path.hasSuffix(".md") else {
-                source.diagnostics.append(
-                    .error("\(displayFolder)/\(path)", "the file cannot be read (it is a link to nothing)",
-                           fix: "remove the link or point it at a file in \(displayFolder)/"))
+            guard let info = entry.info else {
+                if path.hasSuffix(".md") {
+                    source.diagnostics.append(
+                        .error("\(displayFolder)/\(path)", "the file cannot be read (it is a link to nothing)",
+                               fix: "remove the link or point it at a file in \(displayFolder)/"))
+                }
                 continue
             }
-            guard exists else { continue }
+            guard info.st_mode & S_IFMT != S_IFDIR else { continue }
             if components.first == Substring(mediaFolder) {
                 source.media.append(path)
                 continue
             }
             guard path.hasSuffix(".md") else { continue }
-            source.markdownPaths.insert(path)
+            source.markdownList.append(path)
             let displayPath = "\(displayFolder)/\(path)"
-            guard components.count >= 2, let kind = ContentKind(folder: String(components[0])) else {
+            guard components.count == 2, let kind = ContentKind(folder: String(components[0])) else {
                 source.diagnostics.append(
                     .error(displayPath, "this page is not in articles/, faqs/ or comparisons/",
                            fix: "move it into the folder of its kind"))
@@ -96,36 +90,52 @@ struct ContentSource: Sendable {
             }
             pages.append((kind, path, FileStamp(info)))
         }
-        let kept = last.map { last in
-            Dictionary(last.files.map { ($0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
-        } ?? [:]
-        // Reading and decoding are independent per file: on all cores, results kept in path order.
-        let found = pages.parallelMap { page -> (Result<File, Diagnostic>, Bool) in
-            if let file = kept[page.path], file.kind == page.kind, last?.stamps[page.path] == page.stamp,
-               changed?.contains(page.path) != true
-            {
-                return (.success(file), false)
-            }
-            return (readPage(page.path, kind: page.kind, in: folder, displayFolder: displayFolder), true)
+        source.markdownPaths = last.flatMap { $0.markdownList == source.markdownList ? $0.markdownPaths : nil }
+            ?? Set(source.markdownList)
+        // Both lists are in path order, so each page's last reading is found by walking them side by side.
+        var before: [File?] = []
+        before.reserveCapacity(pages.count)
+        let lastFiles = last?.files ?? []
+        var next = 0
+        for page in pages {
+            while next < lastFiles.count, lastFiles[next].contentPath < page.path { next += 1 }
+            before.append(next < lastFiles.count && lastFiles[next].contentPath == page.path ? lastFiles[next] : nil)
         }
-        for (page, (result, wasRead)) in zip(pages, found) {
-            if wasRead { source.filesRead += 1 }
-            if wasRead, case .success(let file) = result, let old = kept[page.path], old.text == file.text,
-               !identical(old.text, file.text)
+        var kept = zip(pages, before).map { page, file in file.flatMap { $0.kind == page.kind && $0.stamp == page.stamp ? $0 : nil } }
+        for path in changed ?? [] {
+            // Found by halving: the pages are in path order.
+            var (low, high) = (0, pages.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if pages[middle].path < path { low = middle + 1 } else { high = middle }
+            }
+            if low < pages.count, pages[low].path == path { kept[low] = nil }
+        }
+        // Reading and decoding are independent per file: on all cores, results kept in path order.
+        let toRead = pages.indices.filter { kept[$0] == nil }
+        let read = toRead.map { pages[$0] }.parallelMap { page in
+            readPage(page.path, kind: page.kind, stamp: page.stamp, in: folder, displayFolder: displayFolder)
+        }
+        var results = kept.map { $0.map { Result<File, Diagnostic>.success($0) } }
+        for (index, result) in zip(toRead, read) {
+            results[index] = result
+            if case .success(let file) = result, let old = before[index], old.text == file.text, !identical(old.text, file.text)
             {
                 source.normalisationOnlyChange = true
             }
-            switch result {
-            case .success(let file):
-                source.files.append(file)
-                source.stamps[page.path] = page.stamp
+        }
+        source.filesRead = toRead.count
+        source.files.reserveCapacity(pages.count)
+        for result in results {
+            switch result! {
+            case .success(let file): source.files.append(file)
             case .failure(let diagnostic): source.diagnostics.append(diagnostic)
             }
         }
         return source
     }
 
-    private static func readPage(_ path: String, kind: ContentKind, in folder: URL, displayFolder: String)
+    private static func readPage(_ path: String, kind: ContentKind, stamp: FileStamp, in folder: URL, displayFolder: String)
         -> Result<File, Diagnostic>
     {
         let displayPath = "\(displayFolder)/\(path)"
@@ -134,7 +144,7 @@ struct ContentSource: Sendable {
         }
         switch decodeUTF8(data) {
         case .success(let text):
-            return .success(File(kind: kind, contentPath: path, text: text))
+            return .success(File(kind: kind, contentPath: path, text: text, stamp: stamp))
         case .failure(let line):
             return .failure(.error(displayPath, line: line.value, "the file is not valid UTF-8 text",
                                    fix: "save the file as UTF-8 in your editor"))
