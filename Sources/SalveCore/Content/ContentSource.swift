@@ -93,15 +93,20 @@ struct ContentSource: Sendable {
         source.markdownPaths = last.flatMap { $0.markdownList == source.markdownList ? $0.markdownPaths : nil }
             ?? Set(source.markdownList)
         // Both lists are in path order, so each page's last reading is found by walking them side by side.
+        // Each page's last reading, and whether it holds (same kind and stamp): both lists are in path order, so
+        // they are walked side by side.
         var before: [File?] = []
+        var holds: [Bool] = []
         before.reserveCapacity(pages.count)
+        holds.reserveCapacity(pages.count)
         let lastFiles = last?.files ?? []
         var next = 0
         for page in pages {
             while next < lastFiles.count, lastFiles[next].contentPath < page.path { next += 1 }
-            before.append(next < lastFiles.count && lastFiles[next].contentPath == page.path ? lastFiles[next] : nil)
+            let file = next < lastFiles.count && lastFiles[next].contentPath == page.path ? lastFiles[next] : nil
+            before.append(file)
+            holds.append(file.map { $0.kind == page.kind && $0.stamp == page.stamp } ?? false)
         }
-        var kept = zip(pages, before).map { page, file in file.flatMap { $0.kind == page.kind && $0.stamp == page.stamp ? $0 : nil } }
         for path in changed ?? [] {
             // Found by halving: the pages are in path order.
             var (low, high) = (0, pages.count)
@@ -109,26 +114,26 @@ struct ContentSource: Sendable {
                 let middle = (low + high) / 2
                 if pages[middle].path < path { low = middle + 1 } else { high = middle }
             }
-            if low < pages.count, pages[low].path == path { kept[low] = nil }
+            if low < pages.count, pages[low].path == path { holds[low] = false }
         }
         // Reading and decoding are independent per file: on all cores, results kept in path order.
-        let toRead = pages.indices.filter { kept[$0] == nil }
-        let read = toRead.map { pages[$0] }.parallelMap { page in
+        let toRead = pages.indices.filter { !holds[$0] }
+        var read = toRead.map { pages[$0] }.parallelMap { page in
             readPage(page.path, kind: page.kind, stamp: page.stamp, in: folder, displayFolder: displayFolder)
-        }
-        var results = kept.map { $0.map { Result<File, Diagnostic>.success($0) } }
-        for (index, result) in zip(toRead, read) {
-            results[index] = result
-            if case .success(let file) = result, let old = before[index], old.text == file.text, !identical(old.text, file.text)
-            {
-                source.normalisationOnlyChange = true
-            }
-        }
+        }.makeIterator()
         source.filesRead = toRead.count
         source.files.reserveCapacity(pages.count)
-        for result in results {
-            switch result! {
-            case .success(let file): source.files.append(file)
+        for index in pages.indices {
+            guard !holds[index] else {
+                source.files.append(before[index]!)
+                continue
+            }
+            switch read.next()! {
+            case .success(let file):
+                if let old = before[index], old.text == file.text, !identical(old.text, file.text) {
+                    source.normalisationOnlyChange = true
+                }
+                source.files.append(file)
             case .failure(let diagnostic): source.diagnostics.append(diagnostic)
             }
         }
