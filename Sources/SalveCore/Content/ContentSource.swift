@@ -95,7 +95,8 @@ struct ContentSource: Sendable {
         // Both lists are in path order, so each page's last reading is found by walking them side by side.
         // Each page's last reading, and whether it holds (same kind and stamp): both lists are in path order, so
         // they are walked side by side.
-        var before: [File?] = []
+        // (Positions in the last list, not copies of its files: a file is copied once, into the new list.)
+        var before: [Int?] = []
         var holds: [Bool] = []
         before.reserveCapacity(pages.count)
         holds.reserveCapacity(pages.count)
@@ -103,9 +104,9 @@ struct ContentSource: Sendable {
         var next = 0
         for page in pages {
             while next < lastFiles.count, lastFiles[next].contentPath < page.path { next += 1 }
-            let file = next < lastFiles.count && lastFiles[next].contentPath == page.path ? lastFiles[next] : nil
-            before.append(file)
-            holds.append(file.map { $0.kind == page.kind && $0.stamp == page.stamp } ?? false)
+            let found = next < lastFiles.count && lastFiles[next].contentPath == page.path
+            before.append(found ? next : nil)
+            holds.append(found && lastFiles[next].kind == page.kind && lastFiles[next].stamp == page.stamp)
         }
         for path in changed ?? [] {
             // Found by halving: the pages are in path order.
@@ -125,12 +126,12 @@ struct ContentSource: Sendable {
         source.files.reserveCapacity(pages.count)
         for index in pages.indices {
             guard !holds[index] else {
-                source.files.append(before[index]!)
+                source.files.append(lastFiles[before[index]!])
                 continue
             }
             switch read.next()! {
             case .success(let file):
-                if let old = before[index], old.text == file.text, !identical(old.text, file.text) {
+                if let old = before[index].map({ lastFiles[$0] }), old.text == file.text, !identical(old.text, file.text) {
                     source.normalisationOnlyChange = true
                 }
                 source.files.append(file)

@@ -18,11 +18,13 @@ final class CollectedOutput: SiteOutput, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// What was written, sorted by path, so the order does not depend on threads.
+    /// What was written, in the order it came. The preview's steps hand their files over one at a time in the
+    /// site's order, so it is the same from one rebuild to the next (the preview's write step relies on that only
+    /// for speed: sorting fourteen thousand paths per rebuild cost more than the writes).
     var files: [OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        return received.sorted { $0.path < $1.path }
+        return received
     }
 }
 
