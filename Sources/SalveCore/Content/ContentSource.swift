@@ -92,10 +92,8 @@ struct ContentSource: Sendable {
         }
         source.markdownPaths = last.flatMap { $0.markdownList == source.markdownList ? $0.markdownPaths : nil }
             ?? Set(source.markdownList)
-        // Both lists are in path order, so each page's last reading is found by walking them side by side.
-        // Each page's last reading, and whether it holds (same kind and stamp): both lists are in path order, so
-        // they are walked side by side.
-        // (Positions in the last list, not copies of its files: a file is copied once, into the new list.)
+        // Each page's last reading (its position in the last list: a file is copied once, into the new list) and
+        // whether it holds (same kind and stamp). Both lists are in path order, so they are walked side by side.
         var before: [Int?] = []
         var holds: [Bool] = []
         before.reserveCapacity(pages.count)
@@ -109,13 +107,8 @@ struct ContentSource: Sendable {
             holds.append(found && lastFiles[next].kind == page.kind && lastFiles[next].stamp == page.stamp)
         }
         for path in changed ?? [] {
-            // Found by halving: the pages are in path order.
-            var (low, high) = (0, pages.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if pages[middle].path < path { low = middle + 1 } else { high = middle }
-            }
-            if low < pages.count, pages[low].path == path { holds[low] = false }
+            let index = pages.partitionPoint { $0.path < path }
+            if index < pages.count, pages[index].path == path { holds[index] = false }
         }
         // Reading and decoding are independent per file: on all cores, results kept in path order.
         let toRead = pages.indices.filter { !holds[$0] }

@@ -78,15 +78,20 @@ public struct IncrementalBuild: Sendable {
         // Only what differs is collected: rebuilding the whole table per rebuild cost more than the writes.
         var updates: [(String, WrittenFile)] = []
         var changed: [String] = []
-        // Paths that took another path's place: only among those can a path of the last rebuild have gone.
-        var moved: [String] = []
+        // Paths that took another path's place, and the paths whose place they took: only among the second can a
+        // path of the last rebuild have gone, and only if it is not among the first.
+        var moved: Set<String> = []
+        var displaced = order.dropFirst(files.count).map(\.path)
         var updated: [Int] = []
         var lasts: [WrittenFile?] = []
         lasts.reserveCapacity(files.count)
         // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
         for (index, file) in files.enumerated() {
             let inPlace = index < order.count && order[index].path == file.path
-            if !inPlace { moved.append(file.path) }
+            if !inPlace {
+                moved.insert(file.path)
+                if index < order.count { displaced.append(order[index].path) }
+            }
             let last = inPlace ? order[index].entry : written[file.path]
             lasts.append(last)
             // A path written before was checked then.
@@ -115,15 +120,7 @@ public struct IncrementalBuild: Sendable {
                 updated.append(index)
             }
         }
-        let gone: [String]
-        if moved.isEmpty && files.count == order.count {
-            gone = []
-        } else {
-            // A path still made sits at a moved position now, unless it kept its own.
-            let movedNow = Set(moved)
-            gone = order.indices.filter { $0 >= files.count || order[$0].path != files[$0].path }
-                .map { order[$0].path }.filter { !movedNow.contains($0) }.sorted()
-        }
+        let gone = displaced.filter { !moved.contains($0) }.sorted()
         var next = Dictionary(updates, uniquingKeysWith: { _, b in b })
         for path in changed {
             switch next[path]! {
@@ -139,7 +136,7 @@ public struct IncrementalBuild: Sendable {
         let stylesheetsOnly = Self.onlyStylesheets(changed: changed, gone: gone, before: written, after: next)
         for (path, entry) in next { written[path] = entry }
         for path in gone { written[path] = nil }
-        if moved.isEmpty && files.count == order.count {
+        if moved.isEmpty && displaced.isEmpty {
             for index in updated { order[index].entry = next[files[index].path]! }
         } else {
             order = zip(files, lasts).map { file, last in (file.path, next[file.path] ?? last!) }

@@ -82,7 +82,7 @@ extension SearchIndex {
         if averages != before.averages {
             // A field's average length is in the scores of the terms found in that field only (a term found in no
             // title keeps its scores when titles get longer); finding them is a scan with no allocation.
-            let fields = (0..<SearchField.count).filter { averages[$0] != before.averages[$0] }
+            let fields = SearchField.allCases.filter { averages[$0.rawValue] != before.averages[$0.rawValue] }
             let (occurrences, touched) = (occurrences, touched)
             let affected = order.parallelMap(threads: threads) { term in
                 touched.contains(term) || occurrences[Int(term)].contains { occurrence in
@@ -168,24 +168,12 @@ extension SearchIndex {
 
     /// Where `result` is or would go in a list sorted by result.
     private static func position(of result: Int32, in list: [Occurrence]) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].result < result { low = middle + 1 } else { high = middle }
-        }
-        return low
+        list.partitionPoint { $0.result < result }
     }
 
     /// Where `term` is or would go in `order`.
     private func orderPosition(of term: String) -> Int {
-        var low = 0
-        var high = order.count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchOrder.utf16Precedes(vocabulary[Int(order[middle])], term) { low = middle + 1 } else { high = middle }
-        }
-        return low
+        order.partitionPoint { SearchOrder.utf16Precedes(vocabulary[Int($0)], term) }
     }
 
     private mutating func insertIntoOrder(_ term: Int32) {

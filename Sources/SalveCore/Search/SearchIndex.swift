@@ -83,13 +83,13 @@ public struct SearchIndex: Sendable {
                 (counts[start], counts[start + 1], counts[start + 2], counts[start + 3], counts[start + 4])
         }
 
-        subscript(field: Int) -> UInt32 {
+        subscript(field: SearchField) -> UInt32 {
             switch field {
-            case 0: title
-            case 1: alsoCalled
-            case 2: headings
-            case 3: summary
-            default: body
+            case .title: title
+            case .alsoCalled: alsoCalled
+            case .headings: headings
+            case .summary: summary
+            case .body: body
             }
         }
     }
