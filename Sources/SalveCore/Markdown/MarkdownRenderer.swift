@@ -85,18 +85,20 @@ public struct MarkdownRenderer: Sendable {
     ) -> T {
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
+        return markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            let length = buffer.count - 1
+            // Only a page with a `~` needs strikethrough, and only its parse touches the shared table.
+            let strikes = memchr(buffer.baseAddress!, Int32(UInt8(ascii: "~")), length) != nil
+            for name in MarkdownRenderer.extensionNames where strikes || name != "strikethrough" {
+                cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
+            }
+            cmark_parser_feed(parser, buffer.baseAddress, length)
+            if strikes { strikethroughLock.lock() }
+            let document = cmark_parser_finish(parser)!
+            if strikes { strikethroughLock.unlock() }
+            defer { cmark_node_free(document) }
+            return body(document, cmark_parser_get_syntax_extensions(parser))
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        // cmark_parser_finish uses a process-global table: two at once corrupt output (shared/NOTES.md).
-        parseLock.lock()
-        let document = cmark_parser_finish(parser)!
-        parseLock.unlock()
-        defer { cmark_node_free(document) }
-        return body(document, cmark_parser_get_syntax_extensions(parser))
     }
 
     private func render(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
@@ -120,7 +122,21 @@ public struct MarkdownRenderer: Sendable {
     static let footnoteBackAttribute = "aria-label=\"\(footnoteBackLabel)\""
 }
 
-/// Registering the core extensions is not thread-safe, so it happens once, lazily, before any parse.
-private let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+/// cmark-gfm's process-global state, set up once, lazily, before any parse, so that parses can run on many
+/// threads (shared/NOTES.md). Registering the core extensions is not thread-safe. And `cmark_parser_finish`
+/// adds its inline extensions' special characters to a process-global table and removes them when it ends,
+/// so a parse on another thread can lose them halfway and give wrong HTML. Autolink's `:` and `w` are added
+/// here once for good and its list emptied, so no finish removes them. Strikethrough's `~` must stay in its
+/// list (the emphasis pass finds the extension by it), so a page with a `~` is finished under a lock, and a
+/// page without one is parsed without strikethrough, which leaves the same HTML and the table alone.
+private let extensionsRegistered: Void = {
+    cmark_gfm_core_extensions_ensure_registered()
+    let autolink = cmark_find_syntax_extension("autolink")
+    let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    cmark_parser_attach_syntax_extension(parser, autolink)
+    cmark_manage_extensions_special_characters(parser, 1)
+    cmark_parser_free(parser)
+    cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+}()
 
-private let parseLock = NSLock()
+private let strikethroughLock = NSLock()
