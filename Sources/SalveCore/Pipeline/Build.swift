@@ -85,30 +85,34 @@ public enum Build {
         let published = try timings.step("check published URLs", unit: "URLs", count: \.count) {
             try model.publishedURLs(options)
         }
-        // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
-        var writer = SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep)
-        writer.compress = options.compress || model.site.config.compress
-        let staged = try writer.begin()
-        let written: Int
-        do {
-            var memory: BuildMemory? = nil
-            written = try emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: staged,
-                               memory: &memory, timings: &timings)
-            try timings.step("write", unit: "files", count: { written }) {
-                try staged.finish()
-                try PublishedURLs.write(published, root: options.root)
-            }
-        } catch {
-            staged.abandon()
-            throw error
-        }
         var pages: [ContentKind: Int] = [:]
         for part in [model] + model.translations {
             for page in part.site.pages { pages[page.kind, default: 0] += 1 }
         }
-        return BuildReport(pages: pages, filesWritten: written, warnings: model.warnings, steps: timings.steps,
-                           baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
-                           retiredURLs: published.retired, compressed: staged.compressed)
+        var report = BuildReport(pages: pages, filesWritten: 0, warnings: model.warnings, steps: [],
+                                 baseURL: model.site.config.baseURL, basePath: model.site.config.basePath,
+                                 retiredURLs: published.retired)
+        // Pages go to the staging folder as they are rendered; only the swap at the end makes them the site.
+        var writer = SiteWriter(output: options.output, project: options.root, keep: model.site.config.keep)
+        writer.compress = options.compress || model.site.config.compress
+        let staged = try writer.begin()
+        do {
+            var memory: BuildMemory? = nil
+            // The model is handed over, so that each page's HTML can go once the page is written.
+            let written = try emit(consume model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap,
+                                   into: staged, memory: &memory, timings: &timings)
+            try timings.step("write", unit: "files", count: { written }) {
+                try staged.finish()
+                try PublishedURLs.write(published, root: options.root)
+            }
+            report.filesWritten = written
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        report.steps = timings.steps
+        report.compressed = staged.compressed
+        return report
     }
 
     /// The checked site, without templates or output: what `salve check` looks at.
@@ -211,34 +215,67 @@ public enum Build {
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
     /// - Returns: how many files were handed over.
     @discardableResult
-    static func emit(_ model: Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
+    static func emit(_ model: consuming Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
                      memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
-        let others = model.translations.flatMap { $0.site.sitemapEntries(listings: $0.listings) }
-        var written = try emitPart(model, sitemap: others, threads: threads, urlsPerSitemap: urlsPerSitemap, into: output,
-                                   memory: &memory, timings: &timings)
+        var translations = model.translations
+        model.translations = []
+        let others = translations.flatMap { $0.site.sitemapEntries(listings: $0.listings) }
+        let (themeFiles, media) = (model.themeAssets.files, model.media)
+        var written = try emitPart(&model, sitemap: others, threads: threads, urlsPerSitemap: urlsPerSitemap,
+                                   into: output, memory: &memory, timings: &timings)
         // Each other language's pages, listings, search and feed go under /CODE/; the sitemap, redirects, theme
         // assets and media are the whole site's, written once by the default language's part and here.
-        for translation in model.translations {
-            let code = translation.site.config.language
+        for index in translations.indices {
+            let code = translations[index].site.config.language
             var partMemory = memory != nil ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
             var partTimings = timings.part(code)
-            written += try emitPart(translation, sitemap: nil, threads: threads, urlsPerSitemap: urlsPerSitemap,
+            written += try emitPart(&translations[index], sitemap: nil, threads: threads, urlsPerSitemap: urlsPerSitemap,
                                     into: PrefixedOutput(output, prefix: code + "/"), memory: &partMemory,
                                     timings: &partTimings)
             timings.append(partTimings)
             if memory != nil { memory!.parts[code] = partMemory }
         }
-        for file in model.themeAssets.files { try output.write(file) }
-        for (path, source) in model.media { try output.write(OutputFile(path, .copy(source))) }
-        return written + model.themeAssets.files.count + model.media.count
+        for file in themeFiles { try output.write(file) }
+        for (path, source) in media { try output.write(OutputFile(path, .copy(source))) }
+        return written + themeFiles.count + media.count
     }
 
     /// The views, pages, search files and feed of one language's part of the site.
-    /// - Parameter sitemap: for the default language, the other languages' sitemap entries; nil for another
-    ///   language, whose URLs are in the default language's sitemap.
-    private static func emitPart(_ model: Model, sitemap: [SitemapEntry]?, threads: Int?, urlsPerSitemap: Int,
+    /// - Parameters:
+    ///   - model: in a build that keeps nothing, its pages lose their HTML once they are written.
+    ///   - sitemap: for the default language, the other languages' sitemap entries; nil for another
+    ///     language, whose URLs are in the default language's sitemap.
+    private static func emitPart(_ model: inout Model, sitemap: [SitemapEntry]?, threads: Int?, urlsPerSitemap: Int,
                                  into output: some SiteOutput, memory: inout BuildMemory?, timings: inout Timings) throws -> Int
+    {
+        let pages = try writePages(model, threads: threads, into: output, memory: &memory, timings: &timings)
+        // The search index is then made in the memory the HTML held, not on top of it.
+        if memory == nil { model.site.forgetRenderedHTML() }
+        let site = model.site
+        let keeps = memory != nil
+        let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
+            searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
+        }
+        let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
+            // Apart: a changed title is in the feed, and no sitemap URL or date changes with it.
+            let feed = Memo.one(&memory[memo: \.feed], counts: &counts,
+                                key: FeedKey(config: site.config, pages: site.pages.map(\.document))) { site.atomFeedFile() }
+            guard let sitemap else { return [feed] }
+            let key = SitemapKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
+            // The redirects of every language are the default language's part's to write, with the sitemap.
+            return Memo.one(&memory[memo: \.sitemap], counts: &counts, key: key) {
+                site.sitemapFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
+            } + [feed] + Redirect.files(model.redirects, config: site.config)
+        }
+        for file in index + feeds { try output.write(file) }
+        return pages + index.count + feeds.count
+    }
+
+
+    /// The views and the pages made from them, written to `output`; returns how many.
+    private static func writePages(_ model: Model, threads: Int?, into output: some SiteOutput,
+                                   memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         let site = model.site
         let keeps = memory != nil
@@ -279,22 +316,7 @@ public enum Build {
                 compute: { templates.render($0.template, $0.view.context, fragments: fragments) })
             for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }
         }
-        let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
-            searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
-        }
-        let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
-            // Apart: a changed title is in the feed, and no sitemap URL or date changes with it.
-            let feed = Memo.one(&memory[memo: \.feed], counts: &counts,
-                                key: FeedKey(config: site.config, pages: site.pages.map(\.document))) { site.atomFeedFile() }
-            guard let sitemap else { return [feed] }
-            let key = SitemapKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
-            // The redirects of every language are the default language's part's to write, with the sitemap.
-            return Memo.one(&memory[memo: \.sitemap], counts: &counts, key: key) {
-                site.sitemapFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
-            } + [feed] + Redirect.files(model.redirects, config: site.config)
-        }
-        for file in index + feeds { try output.write(file) }
-        return views.count + index.count + feeds.count
+        return views.count
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.

@@ -52,3 +52,16 @@ public struct Page: Sendable, Equatable {
         a.storage === b.storage || (a.document == b.document && a.body == b.body && a.table == b.table)
     }
 }
+
+extension Page {
+    /// The page without its body's and sections' HTML, for the steps after the pages are written.
+    var withoutHTML: Page {
+        var body = self.body
+        body.html = ""
+        for index in body.sections.indices {
+            body.sections[index].headingHTML = ""
+            body.sections[index].html = ""
+        }
+        return Page(document: document, body: body, table: table)
+    }
+}

@@ -212,3 +212,10 @@ struct SharedTerms {
         touched.removeAll(keepingCapacity: true)
     }
 }
+
+extension Site {
+    /// Lets every page's HTML go once the pages are written: the search index, the sitemap and the feed read none.
+    mutating func forgetRenderedHTML() {
+        pages = pages.map(\.withoutHTML)
+    }
+}
