@@ -57,14 +57,14 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
 
     /// Joins and resolves `.` and `..`; nil when the result would climb above the root.
     static func normalise(joining base: String, _ relative: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/").map(String.init)
+        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/")
         for part in relative.split(separator: "/") {
             switch part {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.joined(separator: "/")
@@ -79,7 +79,7 @@ enum LinkProblem: Error, Equatable {
 extension String {
     /// Decodes `%XX` escapes (UTF-8); nil when an escape is malformed.
     var removingPercentEncodingLite: String? {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

@@ -11,7 +11,8 @@ public enum Markdown {
 
 extension String {
     func replacingCRLF() -> String {
-        guard utf8.contains(13) else { return self }
+        var text = self
+        guard text.withUTF8({ $0.contains(13) }) else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" }))
     }
 }
