@@ -204,6 +204,8 @@ struct DocumentWalk {
         let end = min(start + byteColumn - 1, lineEnd)
         let bytes = source.utf8
         let prefix = bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)]
+        // In ASCII each byte is a character; only other text is decoded to count them.
+        guard prefix.contains(where: { $0 >= 0x80 }) else { return prefix.count + 1 }
         return String(decoding: prefix, as: UTF8.self).count + 1
     }
 }
@@ -242,6 +244,11 @@ extension DocumentWalk {
     /// Gives each heading its id and a visible anchor link. Custom nodes are the one way to add
     /// attributes that cmark's safe mode does not strip (shared/NOTES.md); ids are `[a-z0-9_-]`.
     mutating func replaceHeadings(_ strings: UIStrings) {
+        // The label's wording is looked up once per page; each heading's text goes where `{heading}` is.
+        let wording = strings.text("heading_anchor_label").split(separator: "{heading}", omittingEmptySubsequences: false)
+        func label(_ text: String) -> String {
+            wording.count == 2 ? wording[0] + text + wording[1] : strings.text("heading_anchor_label", ["heading": text])
+        }
         for index in headings.indices {
             let old = headings[index].node
             let heading = headings[index].heading
@@ -250,7 +257,7 @@ extension DocumentWalk {
             cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(heading.id)\">")
             cmark_node_set_on_exit(
                 inline,
-                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"\(escapeHTML(strings.text("heading_anchor_label", ["heading": heading.text])))\">#</a></h\(heading.level)>")
+                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"\(escapeHTML(label(heading.text)))\">#</a></h\(heading.level)>")
             while let child = cmark_node_first_child(old) {
                 cmark_node_append_child(inline, child)
             }

@@ -4,7 +4,8 @@
 /// Hands out heading ids for one page, numbering repeats the way GitHub does.
 struct HeadingIDs {
     /// The theme's own ids count as used, so a heading "Main" gets `main-1`, never a second `main`.
-    private var used: [String: Int] = Dictionary(uniqueKeysWithValues: ThemeIDs.reserved.map { ($0, 0) })
+    private var used = HeadingIDs.reservedIDs
+    private static let reservedIDs = Dictionary(uniqueKeysWithValues: ThemeIDs.reserved.map { ($0, 0) })
     private var untitled = 0
 
     mutating func next(for text: String) -> String {
