@@ -164,6 +164,20 @@ struct SearchUpdateTests {
         }
     }
 
+    @Test("an index made to be written once has the same files, and an update of it makes it afresh")
+    func writtenOnce() {
+        let documents = Self.documents(seed: 5, count: 40)
+        let kept = SearchIndex(documents.map(SearchAnalysis.init))
+        var once = SearchIndex(documents.map(SearchAnalysis.init), updatable: false)
+        #expect(once.encodedFiles() == kept.encodedFiles())
+        #expect(once.analyses.isEmpty && once.occurrences.isEmpty && !kept.occurrences.isEmpty)
+        var edited = documents
+        edited[3].title = "A title no page had"
+        let update = once.update(to: edited.map(SearchAnalysis.init))
+        #expect(update.changedDocuments == edited.count)
+        #expect(once.encodedFiles() == SearchIndex(edited.map(SearchAnalysis.init)).encodedFiles())
+    }
+
     @Test("swapping a rare word for one that sorts beside it encodes one term shard again and writes only it")
     func oneShardEncoded() throws {
         // 25 pages of 120 words each, every word in one page: many shards, each word's entry the same size.

@@ -107,7 +107,8 @@ extension Build {
         let language = SearchLanguage(code: site.config.language) ?? .english
         guard memory != nil else {
             counts.computed = site.pages.count
-            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads))
+            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads,
+                                                    updatable: false))
         }
         // A page's search document is made from the page and its address alone.
         let basePath = site.config.basePath

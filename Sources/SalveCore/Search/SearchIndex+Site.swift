@@ -3,14 +3,16 @@
 extension SearchIndex {
     /// The index of every page of `site` and every FAQ question, in `language`.
     public static func make(from site: Site, synonyms: Synonyms = .empty, language: SearchLanguage = .english,
-                            threads: Int? = nil) -> SearchIndex
+                            threads: Int? = nil, updatable: Bool = true) -> SearchIndex
     {
-        make(from: documents(of: site), synonyms: synonyms, language: language, threads: threads)
+        make(from: documents(of: site, threads: threads), synonyms: synonyms, language: language, threads: threads,
+             updatable: updatable)
     }
 
     /// Each page's search document, in the site's page order.
-    public static func documents(of site: Site) -> [SearchDocument] {
-        site.pages.map { SearchDocument($0, url: site.url($0.sitePath), kind: site.strings.text("kind_" + $0.kind.rawValue)) }
+    public static func documents(of site: Site, threads: Int? = nil) -> [SearchDocument] {
+        let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0, site.strings.text("kind_" + $0.rawValue)) })
+        return site.pages.parallelMap(threads: threads) { SearchDocument($0, url: site.url($0.sitePath), kind: kinds[$0.kind]) }
     }
 }
 

@@ -161,11 +161,13 @@ public struct SearchIndex: Sendable {
 
     /// Analyses the documents (on every core) in `language` and assembles the index. `synonyms` must have been made
     /// in the same language (`Synonyms(names:language:)`), so that their terms are the index's.
+    /// - Parameter updatable: false for an index that is written once and let go (a cold build), whose analyses
+    ///   go while they are inverted; `update` then makes it afresh.
     public static func make(from documents: [SearchDocument], synonyms: Synonyms = .empty,
-                            language: SearchLanguage = .english, threads: Int? = nil) -> SearchIndex
+                            language: SearchLanguage = .english, threads: Int? = nil, updatable: Bool = true) -> SearchIndex
     {
         SearchIndex(analyze(documents, language: language, threads: threads), synonyms: synonyms, language: language,
-                    threads: threads)
+                    threads: threads, updatable: updatable)
     }
 
     /// The analysis of each document, on every core, each worker with an analyzer of its own.
@@ -182,14 +184,17 @@ public struct SearchIndex: Sendable {
 
     /// Assembles the index from every document's analysis, in the documents' order; `language` is the one the
     /// analyses were made in (`SearchAnalyzer.language`).
-    public init(_ analyses: [SearchAnalysis], synonyms: Synonyms = .empty, language: SearchLanguage = .english,
-                threads: Int? = nil)
+    /// - Parameter updatable: false keeps neither the analyses nor the terms' occurrences, which only `update`
+    ///   reads: each result's terms go as soon as they are inverted, so the index is not built on top of them.
+    public init(_ analyses: consuming [SearchAnalysis], synonyms: Synonyms = .empty,
+                language: SearchLanguage = .english, threads: Int? = nil, updatable: Bool = true)
     {
-        self.analyses = analyses
         self.synonyms = synonyms
         self.language = language
-        let numbered: [SearchAnalysis.Result]
+        var numbered: [SearchAnalysis.Result]
         (numbered, numbers) = Self.number(analyses)
+        self.analyses = updatable ? analyses : []
+        _ = consume analyses
         results = numbered.map(\.result)
         var lengths: [Int] = []
         lengths.reserveCapacity(numbered.count * SearchField.count)
@@ -198,7 +203,7 @@ public struct SearchIndex: Sendable {
         for (index, length) in lengths.enumerated() { totals[index % SearchField.count] += length }
         self.lengths = lengths
         lengthTotals = totals
-        let (termNumbers, vocabulary, occurrences) = Self.invert(numbered)
+        let (termNumbers, vocabulary, occurrences) = Self.invert(&numbered, releasing: !updatable)
         self.termNumbers = termNumbers
         self.vocabulary = vocabulary
         self.occurrences = occurrences
@@ -214,6 +219,7 @@ public struct SearchIndex: Sendable {
         let scorer = makeScorer()
         self.scorer = scorer
         scored = occurrences.parallelMap(threads: threads) { scorer.score($0) }
+        if !updatable { self.occurrences = [] }
         entries = Array(zip(vocabulary, scored)).parallelMap(threads: threads) { Self.entry($0.0, $0.1) }
         shards = layOutShards().map { Shard(start: $0.start, count: $0.count, bytes: encodeShard(start: $0.start, count: $0.count)) }
         chunks = (0..<chunkCount).map(encodeChunk)
@@ -256,11 +262,16 @@ public struct SearchIndex: Sendable {
     }
 
     /// Every term with the results that hold it, each list in result order.
-    static func invert(_ numbered: [SearchAnalysis.Result]) -> (ByteTable, [String], [[Occurrence]]) {
+    /// - Parameter releasing: empty each result's terms and counts once they are inverted.
+    static func invert(_ numbered: inout [SearchAnalysis.Result], releasing: Bool = false)
+        -> (ByteTable, [String], [[Occurrence]])
+    {
         var termNumbers = ByteTable()
         var vocabulary: [String] = []
         var occurrences: [[Occurrence]] = []
-        for (number, result) in numbered.enumerated() {
+        for number in numbered.indices {
+            let result = numbered[number]
+            if releasing { (numbered[number].terms, numbered[number].counts) = ([], []) }
             result.counts.withUnsafeBufferPointer { counts in
                 for (index, term) in result.terms.enumerated() {
                     let termNumber = Int(termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count)))
