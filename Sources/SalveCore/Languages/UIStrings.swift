@@ -29,7 +29,7 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
     /// The text of `key`, with each `{name}` replaced by its value.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         let template = texts[key] ?? UIStrings.english.texts[key] ?? key
-        guard !values.isEmpty, template.contains("{") else { return template }
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         // One pass, so a value holding `{name}` itself is left as written.
         var result = ""
         var rest = template[...]
