@@ -29,7 +29,7 @@ struct DocumentWalk {
     /// them can still point into their buffers (a use-after-free the fuzzer found).
     var retired: [OpaquePointer] = []
     /// Plain text per section: the key nil holds the text before the first section.
-    private var texts: [String?: String] = [:]
+    private var texts: [String: String] = [:]
     private var allText = ""
     /// The section each top-level node belongs to, in document order.
     private var topLevel: [(node: OpaquePointer, section: String?)] = []
@@ -158,9 +158,10 @@ struct DocumentWalk {
 
     /// Ends a list item like a clause ("a; b; c."), so search snippets of the text keep the items apart.
     private mutating func endListItem(isLast: Bool, section: String?) {
-        if let end = texts[section, default: ""].last(where: { !$0.isWhitespace }), !".!?:;,".contains(end) {
+        let end = (section.map { texts[$0, default: ""] } ?? allText).last(where: { !$0.isWhitespace })
+        if let end, !".!?:;,".contains(end) {
             // The mark goes right after the item's last word, before the line break its paragraph ended with.
-            while texts[section]?.last?.isWhitespace == true { texts[section]!.removeLast() }
+            if let section { while texts[section]?.last?.isWhitespace == true { texts[section]!.removeLast() } }
             while allText.last?.isWhitespace == true { allText.removeLast() }
             append(isLast ? "." : ";", to: section)
         }
@@ -168,13 +169,14 @@ struct DocumentWalk {
     }
 
     private mutating func append(_ text: String, to section: String?) {
-        texts[section, default: ""] += text
+        // The whole body's text is `allText`; only sections keep texts of their own.
+        if let section { texts[section, default: ""] += text }
         if !text.isEmpty, !(text == "\n" && allText.hasSuffix("\n")) { allText += text }
     }
 
     /// Plain text of a section (nil: the whole body), with runs of whitespace collapsed.
     func text(of section: String?) -> String {
-        let raw = section == nil ? allText : texts[section] ?? ""
+        let raw = section.map { texts[$0] ?? "" } ?? allText
         return raw.collapsingWhitespace()
     }
 
@@ -202,11 +204,13 @@ struct DocumentWalk {
         let lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : source.utf8.count
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, lineEnd)
-        let bytes = source.utf8
-        let prefix = bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)]
-        // In ASCII each byte is a character; only other text is decoded to count them.
-        guard prefix.contains(where: { $0 >= 0x80 }) else { return prefix.count + 1 }
-        return String(decoding: prefix, as: UTF8.self).count + 1
+        var text = source
+        return text.withUTF8 { bytes in
+            let prefix = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // In ASCII each byte is a character; only other text is decoded to count them.
+            guard prefix.contains(where: { $0 >= 0x80 }) else { return prefix.count + 1 }
+            return String(decoding: prefix, as: UTF8.self).count + 1
+        }
     }
 }
 

@@ -11,10 +11,14 @@ enum TableSize {
     /// Lines without `|` inside the block count too, because GFM makes them rows padded to the header's width.
     static func oversized(_ markdown: String) -> (line: Int, cells: Int)? {
         // No table can have more rows than the text has lines, nor a row more cells than the text has pipes plus one.
-        var (lines, allPipes) = (1, 1)
-        for byte in markdown.utf8 {
-            lines &+= byte == UInt8(ascii: "\n") ? 1 : 0
-            allPipes &+= byte == UInt8(ascii: "|") ? 1 : 0
+        var text = markdown
+        let (lines, allPipes) = text.withUTF8 { bytes in
+            var (lines, pipes) = (1, 1)
+            for byte in bytes {
+                lines &+= byte == UInt8(ascii: "\n") ? 1 : 0
+                pipes &+= byte == UInt8(ascii: "|") ? 1 : 0
+            }
+            return (lines, pipes)
         }
         if lines * allPipes <= maxCells { return nil }
         var line = 0
