@@ -218,7 +218,7 @@ public struct SearchIndex: Sendable {
         entryPoint = []
         let scorer = makeScorer()
         self.scorer = scorer
-        scored = occurrences.parallelMap(threads: threads) { scorer.score($0) }
+        scored = self.occurrences.parallelMap(threads: threads) { scorer.score($0) }
         if !updatable { self.occurrences = [] }
         entries = Array(zip(vocabulary, scored)).parallelMap(threads: threads) { Self.entry($0.0, $0.1) }
         shards = layOutShards().map { Shard(start: $0.start, count: $0.count, bytes: encodeShard(start: $0.start, count: $0.count)) }
