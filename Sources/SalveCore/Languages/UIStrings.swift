@@ -48,6 +48,9 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
         return result + rest
     }
 
+    /// A page kind's name as lists and search results show it (`Article`, `Artículo`).
+    public func kind(_ kind: ContentKind) -> String { text("kind_" + kind.rawValue) }
+
     /// A day written out in this language: `14 September 2026`, `14 de septiembre de 2026`.
     public func date(_ day: Day) -> String {
         let month = months.count == 12 ? months[day.month - 1] : UIStrings.english.months[day.month - 1]

@@ -118,7 +118,7 @@ extension Build {
             compute: { page in
                 var analyzer = SearchAnalyzer(language: language)
                 return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath),
-                                                       kind: site.strings.text("kind_" + page.kind.rawValue)))
+                                                       kind: site.strings.kind(page.kind)))
             })
         if var index = memory!.searchIndex, index.synonyms == synonyms, index.language == language {
             memory!.searchIndex = nil  // updated in place, not copied

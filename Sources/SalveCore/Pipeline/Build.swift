@@ -249,11 +249,11 @@ public enum Build {
     private static func emitPart(_ model: inout Model, sitemap: [SitemapEntry]?, threads: Int?, urlsPerSitemap: Int,
                                  into output: some SiteOutput, memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
+        let keeps = memory != nil
         let pages = try writePages(model, threads: threads, into: output, memory: &memory, timings: &timings)
         // The search index is then made in the memory the HTML held, not on top of it.
-        if memory == nil { model.site.forgetRenderedHTML() }
+        if !keeps { model.site.forgetRenderedHTML() }
         let site = model.site
-        let keeps = memory != nil
         let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
             searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
         }

@@ -11,8 +11,7 @@ extension SearchIndex {
 
     /// Each page's search document, in the site's page order.
     public static func documents(of site: Site, threads: Int? = nil) -> [SearchDocument] {
-        let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0, site.strings.text("kind_" + $0.rawValue)) })
-        return site.pages.parallelMap(threads: threads) { SearchDocument($0, url: site.url($0.sitePath), kind: kinds[$0.kind]) }
+        site.pages.parallelMap(threads: threads) { SearchDocument($0, url: site.url($0.sitePath), kind: site.strings.kind($0.kind)) }
     }
 }
 

@@ -263,7 +263,7 @@ public struct SearchIndex: Sendable {
 
     /// Every term with the results that hold it, each list in result order.
     /// - Parameter releasing: empty each result's terms and counts once they are inverted.
-    static func invert(_ numbered: inout [SearchAnalysis.Result], releasing: Bool = false)
+    static func invert(_ numbered: inout [SearchAnalysis.Result], releasing: Bool)
         -> (ByteTable, [String], [[Occurrence]])
     {
         var termNumbers = ByteTable()

@@ -130,7 +130,7 @@ extension Site {
     func card(_ index: Int) -> Card {
         let page = pages[index]
         return Card(
-            title: page.metadata.title, url: url(page.sitePath), kind: strings.text("kind_" + page.kind.rawValue),
+            title: page.metadata.title, url: url(page.sitePath), kind: strings.kind(page.kind),
             summary: page.metadata.summary.isEmpty ? nil : page.metadata.summary,
             lastReviewed: strings.date(page.metadata.lastReviewed), lastReviewedISO: page.metadata.lastReviewed.description)
     }
@@ -150,7 +150,7 @@ extension Site {
         let conditions = termLinks(metadata.conditions, .conditions)
         let treatments = termLinks(metadata.treatments, .treatments)
         return PageContent(
-            title: metadata.title, summary: metadata.summary, kind: strings.text("kind_" + page.kind.rawValue), body: page.body.html,
+            title: metadata.title, summary: metadata.summary, kind: strings.kind(page.kind), body: page.body.html,
             toc: (page.kind == .article && toc.count > 1) || (page.kind == .faq && !toc.isEmpty)
                 ? TableOfContents(entries: toc) : nil,
             reviewedBy: metadata.reviewedBy,
