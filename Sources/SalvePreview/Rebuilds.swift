@@ -26,7 +26,7 @@ actor Rebuilds {
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var next = handoff.take()
-                let result = Result { try next.rebuild(changed: changes.isEmpty ? nil : changes) }
+                let result = Result { try next.rebuild(changed: changes.isEmpty ? nil : changes, trustingChanged: true) }
                 handoff.put(next)
                 continuation.resume(returning: result)
             }
@@ -43,6 +43,7 @@ actor Rebuilds {
             } else if let scope = ReloadScope(written: report.written, deleted: report.deleted, wasBroken: wasBroken) {
                 await hub.publish(.reload(scope))
             }
+            await rebuildWhatTheWatcherMissed(after: changes)
             return true
         case .failure(let failure as BuildFailure):
             note(.failed(failure.diagnostics, changes: changes))
@@ -54,6 +55,27 @@ actor Rebuilds {
             await hub.publish(.errors([diagnostic.summary]))
             return false
         }
+    }
+}
+
+extension Rebuilds {
+    /// The rebuild took the watcher's word for what changed, so the change is served without a stat of every
+    /// file; that stat runs now, and anything it finds (an event the kernel dropped, a change on a network
+    /// disk) is rebuilt at once.
+    private func rebuildWhatTheWatcherMissed(after changes: [String]) async {
+        guard !changes.isEmpty, let kept = build else { return }
+        let handoff = Handoff(kept)
+        build = nil
+        let stale = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let next = handoff.take()
+                let stale = next.staleContent()
+                handoff.put(next)
+                continuation.resume(returning: stale)
+            }
+        }
+        build = handoff.take()
+        if !stale.isEmpty { await run(changes: stale) }
     }
 }
 

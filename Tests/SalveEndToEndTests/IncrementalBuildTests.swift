@@ -92,6 +92,37 @@ struct IncrementalBuildTests {
         let everything = try contents(of: preview).values.map { String(decoding: $0, as: UTF8.self) }
         #expect(!everything.contains { $0.contains("_salve") }, "no trace of the live reload script in the output")
     }
+
+    @Test("a rebuild that takes the watcher's word stats only the paths it names; the safety net finds what it missed")
+    func trustsTheWatcherThenChecks() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let preview = site.root.appendingPathComponent(".salve/preview")
+        var options = site.options(baseURL: Self.baseURL)
+        options.output = preview
+        var build = try IncrementalBuild(options)
+        _ = try build.rebuild()
+        #expect(build.staleContent().isEmpty, "nothing changed since the build")
+
+        let sleep = "content/articles/sleep.md"
+        try site.write(sleep, try read(site, sleep).replacingOccurrences(of: "light and broken", with: "short"))
+        try site.write("content/articles/rest.md", TestSite.page("Rest well"))
+        let told = try build.rebuild(changed: [sleep], trustingChanged: true)
+        #expect(told.written.contains("articles/sleep/index.html"))
+        #expect(!told.written.contains("articles/rest/index.html"), "a path the watcher did not name is not looked at")
+        #expect(build.staleContent() == ["content/articles/rest.md"])
+        let caught = try build.rebuild(changed: build.staleContent(), trustingChanged: true)
+        #expect(caught.written.contains("articles/rest/index.html"))
+        #expect(build.staleContent().isEmpty)
+        try Self.expectFullBuild(of: site, equals: preview, "after the safety net")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/rest.md"))
+        try site.write("content/articles/new/deep.md", TestSite.page("Deep"))
+        let gone = try build.rebuild(changed: ["content/articles/rest.md", "content/articles/new"], trustingChanged: true)
+        #expect(gone.deleted.contains("articles/rest/index.html"))
+        #expect(build.staleContent().isEmpty, "a new folder is listed, not trusted")
+        try Self.expectFullBuild(of: site, equals: preview, "after a deletion and a new folder")
+    }
 }
 
 extension IncrementalBuildTests {

@@ -19,6 +19,8 @@ struct ContentSource: Sendable {
     var markdownPaths: Set<String> = []
     /// The same paths in path order: when they are the last build's, its set is taken as it is.
     private var markdownList: [String] = []
+    /// Everything under the folder as last listed, so the next build can take the watcher's word for what changed.
+    var entries: [FolderScan.Entry] = []
     var diagnostics: [Diagnostic] = []
     /// Pages read from disk; the rest were taken from the last build's `files` because their stamp was the same.
     var filesRead = 0
@@ -36,8 +38,10 @@ struct ContentSource: Sendable {
     ///   - last: the previous build's content: a page whose stamp (inode, size, modification and change times)
     ///     is the same is taken from it without reading, unless `changed` names it.
     ///   - changed: paths under `folder` the watcher saw change; nil when not known.
-    static func load(from folder: URL, displayFolder: String, last: ContentSource? = nil, changed: Set<String>? = nil)
-        -> ContentSource
+    ///   - trustingChanged: only the `changed` paths are stat'ed again, the rest of the last listing is taken as
+    ///     it is (`stale` is the check that this missed nothing).
+    static func load(from folder: URL, displayFolder: String, last: ContentSource? = nil, changed: Set<String>? = nil,
+                     trustingChanged: Bool = false) -> ContentSource
     {
         var source = ContentSource()
         let fileManager = FileManager.default
@@ -48,9 +52,14 @@ struct ContentSource: Sendable {
         }
         let boundary = FolderBoundary(folder)
         var pages: [(kind: ContentKind, path: String, stamp: FileStamp)] = []
-        for entry in FolderScan.entries(of: folder.path) {
+        let patched = trustingChanged ? changed.flatMap { paths in
+            last.flatMap { FolderScan.patch($0.entries, in: folder.path, changed: paths) }
+        } : nil
+        source.entries = patched ?? FolderScan.entries(of: folder.path)
+        pages.reserveCapacity(source.entries.count)
+        source.markdownList.reserveCapacity(source.entries.count)
+        for entry in source.entries {
             let path = entry.path
-            let components = path.split(separator: "/", maxSplits: 1)
             // A symlink may not bring in files from elsewhere on the machine.
             guard !entry.isLink || boundary.contains(folder.appendingPathComponent(path)) else {
                 source.diagnostics.append(
@@ -67,16 +76,18 @@ struct ContentSource: Sendable {
                 continue
             }
             guard info.st_mode & S_IFMT != S_IFDIR else { continue }
-            if components.first == Substring(mediaFolder) {
+            // The top folder: the page's kind, or media.
+            let slash = path.utf8.firstIndex(of: UInt8(ascii: "/"))
+            let top = slash.map { path[..<$0] } ?? Substring(path)
+            if top == mediaFolder {
                 source.media.append(path)
                 continue
             }
             guard path.hasSuffix(".md") else { continue }
             source.markdownList.append(path)
-            let displayPath = "\(displayFolder)/\(path)"
-            guard components.count == 2, let kind = ContentKind(folder: String(components[0])) else {
+            guard slash != nil, let kind = ContentKind(folder: String(top)) else {
                 source.diagnostics.append(
-                    .error(displayPath, "this page is not in articles/, faqs/ or comparisons/",
+                    .error("\(displayFolder)/\(path)", "this page is not in articles/, faqs/ or comparisons/",
                            fix: "move it into the folder of its kind"))
                 continue
             }
@@ -84,7 +95,7 @@ struct ContentSource: Sendable {
             guard size <= maxFileSize else {
                 let megabytes = String(Double(size * 10 / 1_048_576) / 10)
                 source.diagnostics.append(
-                    .error(displayPath, "the file is \(megabytes) MB; pages can be at most \(maxFileSize / 1_048_576) MB",
+                    .error("\(displayFolder)/\(path)", "the file is \(megabytes) MB; pages can be at most \(maxFileSize / 1_048_576) MB",
                            fix: "split it into several pages"))
                 continue
             }
@@ -132,6 +143,12 @@ struct ContentSource: Sendable {
             }
         }
         return source
+    }
+
+    /// Paths under `folder` whose entry differs from the last listing's: what a build that trusted the watcher
+    /// would have missed. A full listing and a stat of every file, so it runs after the rebuild is served.
+    static func stale(_ last: ContentSource, in folder: URL) -> [String] {
+        FolderScan.differences(last.entries, FolderScan.entries(of: folder.path))
     }
 
     private static func readPage(_ path: String, kind: ContentKind, stamp: FileStamp, in folder: URL, displayFolder: String)

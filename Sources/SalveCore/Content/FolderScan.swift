@@ -11,6 +11,16 @@ enum FolderScan {
         var path: String
         var isLink: Bool
         var info: stat?
+
+        /// The same entry as far as a build can tell: path, kind of link and, for a file, stamp (a folder's times
+        /// change with its list of files, and those are entries of their own).
+        func same(as other: Entry) -> Bool {
+            guard path == other.path, isLink == other.isLink, let info, let otherInfo = other.info else {
+                return path == other.path && isLink == other.isLink && (info == nil) == (other.info == nil)
+            }
+            let folder = { (info: stat) in info.st_mode & S_IFMT == S_IFDIR }
+            return folder(info) ? folder(otherInfo) : FileStamp(info) == FileStamp(otherInfo)
+        }
     }
 
     /// Every entry below `folder` whose path has no hidden component, sorted by path; folders are listed too.
@@ -46,5 +56,54 @@ enum FolderScan {
             return fstatat(folders[entry.folder], entry.name, &info, 0) == 0 ? info : nil
         }
         return zip(found, infos).map { Entry(path: $0.path, isLink: $0.isLink, info: $1) }
+    }
+
+    /// `entries` brought up to date for the paths the watcher saw change, without listing the folder: each is
+    /// stat'ed again, and removed with everything under it when gone. nil when a changed path is a folder, or
+    /// lies in a folder the entries do not hold: then only a listing can tell what is inside.
+    static func patch(_ entries: [Entry], in folder: String, changed: Set<String>) -> [Entry]? {
+        var entries = entries
+        for path in changed.sorted() where !path.isEmpty && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            var own = stat()
+            let exists = lstat(folder + "/" + path, &own) == 0
+            if exists, own.st_mode & S_IFMT == S_IFDIR { return nil }
+            let start = entries.partitionPoint { $0.path < path }
+            var end = start
+            while end < entries.count, entries[end].path == path || entries[end].path.hasPrefix(path + "/") { end += 1 }
+            guard exists else {
+                entries.removeSubrange(start..<end)
+                continue
+            }
+            if let slash = path.lastIndex(of: "/") {
+                let parent = String(path[..<slash])
+                let at = entries.partitionPoint { $0.path < parent }
+                guard at < entries.count, entries[at].path == parent else { return nil }
+            }
+            var info = stat()
+            let isLink = own.st_mode & S_IFMT == S_IFLNK
+            let entry = Entry(path: path, isLink: isLink, info: !isLink ? own : stat(folder + "/" + path, &info) == 0 ? info : nil)
+            entries.replaceSubrange(start..<end, with: [entry])
+        }
+        return entries
+    }
+
+    /// Paths whose entry is not the same in the two sorted lists: changed, come or gone.
+    static func differences(_ old: [Entry], _ new: [Entry]) -> [String] {
+        var found: [String] = []
+        var (i, j) = (0, 0)
+        while i < old.count || j < new.count {
+            if j == new.count || (i < old.count && old[i].path < new[j].path) {
+                found.append(old[i].path)
+                i += 1
+            } else if i == old.count || new[j].path < old[i].path {
+                found.append(new[j].path)
+                j += 1
+            } else {
+                if !old[i].same(as: new[j]) { found.append(new[j].path) }
+                i += 1
+                j += 1
+            }
+        }
+        return found
     }
 }

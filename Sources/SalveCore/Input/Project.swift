@@ -34,8 +34,8 @@ struct Project: Sendable {
     ///   - last: the previous build's content (the preview's): pages with the same stamp are not read again.
     ///   - changed: paths under content/ the watcher saw change.
     ///   - lastAssets: the previous build's theme assets, reused when their bytes are the same.
-    static func read(_ root: URL, last: ContentSource? = nil, changed: Set<String>? = nil,
-                     lastAssets: ThemeAssets.Made? = nil) -> Project
+    static func read(_ root: URL, last: ContentSource? = nil, changed: Set<String>? = nil, trustingChanged: Bool = false,
+                     lastAssets: ThemeAssets.Made? = nil, lastTemplates: TemplateLibrary? = nil) -> Project
     {
         var diagnostics: [Diagnostic] = []
         let configText = readText(root.appendingPathComponent("salve.yml"), path: "salve.yml", what: "salve.yml", into: &diagnostics)
@@ -44,7 +44,8 @@ struct Project: Sendable {
                                       fix: "create salve.yml with at least `title:` and `base_url:`"))
         }
         let contentFolder = root.appendingPathComponent("content")
-        let content = ContentSource.load(from: contentFolder, displayFolder: "content", last: last, changed: changed)
+        let content = ContentSource.load(from: contentFolder, displayFolder: "content", last: last, changed: changed,
+                                         trustingChanged: trustingChanged)
         diagnostics += content.diagnostics
         let glossaryText = readText(
             root.appendingPathComponent(Glossary.path), path: Glossary.path, what: "the glossary", into: &diagnostics)
@@ -57,7 +58,7 @@ struct Project: Sendable {
             languageTexts[path] = readText(contentFolder.appendingPathComponent(name), path: path, what: path, into: &diagnostics)
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(
-            from: root.appendingPathComponent("templates"), displayFolder: "templates")
+            from: root.appendingPathComponent("templates"), displayFolder: "templates", last: lastTemplates)
         diagnostics += templateDiagnostics
         let assets = templates.assets.map { ($0, root.appendingPathComponent("templates/assets").appendingPathComponent($0)) }
         let madeAssets = ThemeAssets.make(assets, last: lastAssets)

@@ -133,20 +133,23 @@ public enum Build {
     ///   - memory: what the preview keeps between builds; nil for a build that keeps nothing, so each file's text
     ///     and Markdown are let go as soon as they are parsed and rendered.
     ///   - changed: paths under content/ the watcher saw change (read again even when their stamp is the same).
+    ///   - trustingChanged: only those are stat'ed again; the rest of content/ is taken as last listed.
     static func makeModel(_ options: BuildOptions, memory: inout BuildMemory?, changed: Set<String>? = nil,
-                          timings: inout Timings) throws -> Model
+                          trustingChanged: Bool = false, timings: inout Timings) throws -> Model
     {
         let keeps = memory != nil
         var project = timings.memoStep("read the project", unit: "files", count: { $0.content.files.count }, memory: keeps) {
             counts in
             let project = Project.read(options.root, last: memory?.content, changed: changed,
-                                       lastAssets: memory?.themeAssets)
+                                       trustingChanged: trustingChanged, lastAssets: memory?.themeAssets,
+                                       lastTemplates: memory?.templates)
             counts = StepCounts(computed: project.content.filesRead, reused: project.content.files.count - project.content.filesRead)
             return project
         }
         if keeps {
             memory!.content = project.content
             memory!.themeAssets = project.madeAssets
+            memory!.templates = project.templates
             memory!.startAfreshIfOnlyNormalisationChanged(project)
         }
         var diagnostics = project.diagnostics

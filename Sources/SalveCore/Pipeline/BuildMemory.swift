@@ -6,6 +6,7 @@ struct BuildMemory: Sendable {
     /// The content as last read: unchanged files (same stamp) are taken from here, not read again.
     var content: ContentSource?
     var themeAssets: ThemeAssets.Made?
+    var templates: TemplateLibrary?
     var settings: Memo<ExactText, ParsedSettings>? = Memo()
     var parsed: Memo<ParseKey, ParsedFile>? = Memo()
     var checks: Memo<[CheckedDocument], [Diagnostic]>? = Memo()

@@ -55,14 +55,19 @@ public struct IncrementalBuild: Sendable {
     /// Builds the site and brings the output folder up to date.
     /// - Parameter changed: paths relative to the project root that the watcher saw change; they are read again
     ///   even if their size and times look the same. Other files are read only when their stamp changed.
+    ///   - trustingChanged: the watcher's paths are all that changed under content/, so the rest is not stat'ed
+    ///     again; `staleContent()` afterwards is the safety net for what a watcher can miss.
     /// - Throws: `BuildFailure` with every diagnostic (the folder keeps the last good site), or an I/O error.
-    public mutating func rebuild(changed: [String]? = nil) throws -> RebuildReport {
+    public mutating func rebuild(changed: [String]? = nil, trustingChanged: Bool = false) throws -> RebuildReport {
         var timings = Timings()
         let content = changed.map { paths in
             Set(paths.filter { $0.hasPrefix("content/") }.map { String($0.dropFirst("content/".count)) })
         }
+        // The content folder itself moved or went: only a listing tells what is there now.
+        let trusted = trustingChanged && !(changed ?? []).contains("content")
         // A failed build leaves the memory holding results for the inputs it saw, each still true of its key.
-        let model = try Build.makeModel(options, memory: &memory, changed: content, timings: &timings)
+        let model = try Build.makeModel(options, memory: &memory, changed: content, trustingChanged: trusted,
+                                        timings: &timings)
         let output = CollectedOutput()
         try Build.emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: output,
                        memory: &memory, timings: &timings)
@@ -72,6 +77,13 @@ public struct IncrementalBuild: Sendable {
         }
         return RebuildReport(written: report.written, deleted: report.deleted, warnings: report.warnings,
                              steps: timings.steps + writing.steps, onlyStylesheets: report.onlyStylesheets)
+    }
+
+    /// Paths (`content/…`) whose size, times or presence differ from what the last build read: a stat of every
+    /// file, the safety net after a rebuild that took the watcher's word. Empty when nothing was missed.
+    public func staleContent() -> [String] {
+        guard let content = memory?.content else { return [] }
+        return ContentSource.stale(content, in: options.root.appendingPathComponent("content")).map { "content/" + $0 }
     }
 
     private mutating func write(_ files: [OutputFile], warnings: [Diagnostic]) throws -> RebuildReport {

@@ -16,9 +16,15 @@ public struct TemplateLibrary: Sendable {
     var texts: [String: String] = [:]
     /// The texts of the theme's strings files (`strings/es.yml`), by language code.
     var strings: [String: String] = [:]
+    /// What `compiled` was made from, and what the compiler found: the preview compiles again only when a
+    /// template's bytes changed.
+    private var sources: [TemplateSource] = []
+    private var compileDiagnostics: [Diagnostic] = []
 
     /// Reads the templates in `folder`; `displayFolder` is how diagnostics name it (`templates`).
-    public static func load(from folder: URL, displayFolder: String) -> (TemplateLibrary, [Diagnostic]) {
+    /// - Parameter last: the library the last build loaded, whose compiled templates are reused when made from
+    ///   the same bytes.
+    public static func load(from folder: URL, displayFolder: String, last: TemplateLibrary? = nil) -> (TemplateLibrary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let entries = ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
             .filter { !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
@@ -47,7 +53,12 @@ public struct TemplateLibrary: Sendable {
             sources.append(TemplateSource(name: String(file.dropLast(".mustache".count)), text: text, displayPath: path))
             texts[String(file.dropLast(".mustache".count))] = text
         }
-        let (compiled, compileDiagnostics) = TemplateSet.compile(sources)
+        let same = last.map { last in
+            last.sources.count == sources.count && zip(last.sources, sources).allSatisfy { old, new in
+                old.name == new.name && old.displayPath == new.displayPath && identical(old.text, new.text)
+            }
+        } ?? false
+        let (compiled, compileDiagnostics) = same ? (last!.compiled, last!.compileDiagnostics) : TemplateSet.compile(sources)
         // The checks above come first; the compiler's own findings (unknown partials and parents among them)
         // are added only when they found nothing, so one mistake is not reported twice.
         if diagnostics.isEmpty { diagnostics += compileDiagnostics }
@@ -71,7 +82,8 @@ public struct TemplateLibrary: Sendable {
             }
             strings[code] = text
         }
-        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts, strings: strings), diagnostics)
+        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts, strings: strings, sources: sources,
+                                compileDiagnostics: compileDiagnostics), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
