@@ -43,8 +43,11 @@ class Server:
     """`salve serve` on the project, read line by line."""
 
     def __init__(self, salve, project):
+        # SALVE_VERIFY_MEMO: every item a step skipped as unchanged is checked against its full key, and the
+        # server stops at the first it was wrong about, which fails the run.
         self.process = subprocess.Popen([salve, "serve", "--root", project, "--port", "0"], stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True, bufsize=1)
+                                        stderr=subprocess.DEVNULL, text=True, bufsize=1,
+                                        env=dict(os.environ, SALVE_VERIFY_MEMO="1"))
         line = self.line(300)
         while line is not None and not line.startswith("Serving http://"):
             line = self.line(300)

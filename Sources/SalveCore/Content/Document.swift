@@ -149,6 +149,9 @@ public struct Document: Sendable, Equatable {
     /// Site path of the page, relative to the site root, always ending in `/`.
     public var sitePath: String { storage.sitePath }
 
+    /// The same box: equal without reading a field (what a rebuild hands on from the last one).
+    func isSame(as other: Document) -> Bool { storage === other.storage }
+
     public static func == (a: Document, b: Document) -> Bool {
         a.storage === b.storage
             || (a.kind == b.kind && a.contentPath == b.contentPath && a.sourcePath == b.sourcePath

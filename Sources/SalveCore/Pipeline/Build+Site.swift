@@ -70,32 +70,61 @@ extension Build {
         guard memory != nil else { return site.views(listings: listings, assets: assets) }
         let basePath = site.config.basePath
         let urls = AssetURLs(assets, basePath: site.config.rootBasePath)
+        let last = memory!.viewInputs
+        // What changed since the last build, told by identity: a page handed on unchanged is the same box.
+        let pagesChanged = changedIndices(from: last?.pages, to: site.pages) { $0.isSame(as: $1) }
         var ignored = StepCounts()
         let cards = Memo.run(
             &memory[memo: \.cards], Array(site.pages.indices), threads: 1, counts: &ignored,
+            suspects: last.flatMap { $0.basePath == basePath && $0.strings == site.strings ? pagesChanged : nil },
             id: { site.pages[$0].document.contentPath },
             key: { CardKey(basePath: basePath, source: site.pages[$0].document, strings: site.strings) },
             compute: { site.card($0) })
+        let cardsChanged = changedIndices(from: last?.cards, to: cards) { $0.isSame(as: $1) }
         // The last build's box when nothing in it changed, so every page's key compares it by identity.
         let made = SharedSettings(config: site.config, glossary: site.glossary, assets: urls, translations: site.translations,
                                   strings: site.strings)
         let settings = memory!.settingsBox.flatMap { $0 == made ? $0 : nil } ?? made
         memory!.settingsBox = settings
+        // A page's view reads its page, its related pages' cards and the settings.
+        var viewSuspects: [Int]? = nil
+        if let last, let pagesChanged, let cardsChanged, last.settings === settings, last.related.count == site.related.count {
+            var suspect = Set(pagesChanged)
+            let changedCards = Set(cardsChanged)
+            for index in site.related.indices where site.related[index] != last.related[index]
+                || (!changedCards.isEmpty && site.related[index].contains(where: changedCards.contains))
+            {
+                suspect.insert(index)
+            }
+            viewSuspects = suspect.sorted()
+        }
         let pageViews = Memo.run(
-            &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts,
+            &memory[memo: \.views], Array(site.pages.indices), threads: threads, counts: &counts, suspects: viewSuspects,
             id: { site.pages[$0].document.contentPath },
             key: { index in
                 ViewKey(page: site.pages[index], related: site.related[index].map { cards[$0] }, settings: settings)
             },
             compute: { site.pageView($0, cards: cards, assets: urls) })
-        let key = OtherViewsKey(
-            listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
-            treatments: site.treatments,
-            config: site.config, glossary: site.glossary, assets: urls, translations: site.translations,
-            strings: site.strings)
-        let others = Memo.one(&memory[memo: \.otherViews], counts: &counts, key: key) {
+        // The other views read the pages' front matter, not their bodies.
+        let sameDocuments = pagesChanged.map { changed in
+            changed.allSatisfy { site.pages[$0].document.isSame(as: last!.pages[$0].document) }
+        } ?? false
+        let others = Memo.one(
+            &memory[memo: \.otherViews], counts: &counts,
+            unchanged: sameDocuments && cardsChanged?.isEmpty == true && last!.settings === settings
+                && last!.listings == listings && last!.conditions == site.conditions && last!.treatments == site.treatments,
+            key: {
+                OtherViewsKey(
+                    listings: listings, cards: cards, documents: site.pages.map(\.document), conditions: site.conditions,
+                    treatments: site.treatments, config: site.config, glossary: site.glossary, assets: urls,
+                    translations: site.translations, strings: site.strings)
+            }
+        ) {
             site.otherViews(listings: listings, cards: cards, assets: urls)
         }
+        memory!.viewInputs = ViewInputs(pages: site.pages, related: site.related, cards: cards, settings: settings,
+                                        basePath: basePath, strings: site.strings, listings: listings,
+                                        conditions: site.conditions, treatments: site.treatments)
         return pageViews + others
     }
 

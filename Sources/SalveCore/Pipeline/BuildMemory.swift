@@ -19,6 +19,8 @@ struct BuildMemory: Sendable {
     var linkChecks: Memo<LinkCheckKey, [Diagnostic]>? = Memo()
     var cards: Memo<CardKey<Document>, Card>? = Memo()
     var views: Memo<ViewKey, ViewFile>? = Memo()
+    /// What the views were last made from, to tell by identity which pages' views may change.
+    var viewInputs: ViewInputs?
     var otherViews: Memo<OtherViewsKey, [ViewFile]>? = Memo()
     /// The settings box and each template's fingerprint as last used, handed on when unchanged.
     var settingsBox: SharedSettings?
@@ -217,6 +219,19 @@ struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var source: Source
     /// A card's kind and date, and a search result's kind, are in the page's language.
     var strings: UIStrings
+}
+
+/// The inputs of the last views step, compared by identity with the next build's.
+struct ViewInputs: Sendable {
+    var pages: [Page]
+    var related: [[Int]]
+    var cards: [Card]
+    var settings: SharedSettings
+    var basePath: String
+    var strings: UIStrings
+    var listings: [Listing]
+    var conditions: [Term]
+    var treatments: [Term]
 }
 
 /// Everything a content page's view is made from: the page, the cards it links to, the settings and glossary

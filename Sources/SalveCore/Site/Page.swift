@@ -48,6 +48,9 @@ public struct Page: Sendable, Equatable {
     public var metadata: Metadata { document.metadata }
     public var sitePath: String { document.sitePath }
 
+    /// The same box: equal without reading a field (what a rebuild hands on from the last one).
+    func isSame(as other: Page) -> Bool { storage === other.storage }
+
     public static func == (a: Page, b: Page) -> Bool {
         a.storage === b.storage || (a.document == b.document && a.body == b.body && a.table == b.table)
     }

@@ -36,6 +36,9 @@ public struct Card: TemplateContext, Equatable {
     /// How many pages a condition or treatment has; nil for pages.
     public var count: Int? { storage.count }
 
+    /// The same box: equal without reading a field (what a rebuild hands on from the last one).
+    func isSame(as other: Card) -> Bool { storage === other.storage }
+
     public static func == (a: Card, b: Card) -> Bool {
         a.storage === b.storage
             || (a.title == b.title && a.url == b.url && a.kind == b.kind && a.summary == b.summary
