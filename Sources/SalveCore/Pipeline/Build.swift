@@ -306,15 +306,21 @@ public enum Build {
             // Each template's fingerprint is compared with the last build's once, here; an unchanged one is the
             // last build's array itself, so ten thousand page keys compare it without reading the texts.
             var made: [String: [ExactText]] = [:]
+            var sameTemplates = true
             for name in Set(views.map(\.template)) {
                 let fingerprint = templates.fingerprint(of: name).map(ExactText.init)
                 let last = memory!.fingerprints[name]
                 made[name] = last == fingerprint ? last! : fingerprint
+                sameTemplates = sameTemplates && last == fingerprint
             }
+            sameTemplates = sameTemplates && made.count == memory!.fingerprints.count
             memory!.fingerprints = made
             let fingerprints = made
+            // With the templates as they were, only a view that is not the last build's own can make new HTML.
+            let suspects = sameTemplates ? changedIndices(from: memory!.lastViews, to: views) { $0.isSame(as: $1) } : nil
+            memory!.lastViews = views
             let html = Memo.run(
-                &memory[memo: \.html], views, threads: threads, counts: &counts, id: \.path,
+                &memory[memo: \.html], views, threads: threads, counts: &counts, suspects: suspects, id: \.path,
                 key: { HTMLKey(file: $0, templates: fingerprints[$0.template]!) },
                 compute: { templates.render($0.template, $0.view.context, fragments: fragments) })
             for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }

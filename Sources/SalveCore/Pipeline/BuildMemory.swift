@@ -26,6 +26,8 @@ struct BuildMemory: Sendable {
     var settingsBox: SharedSettings?
     var fingerprints: [String: [ExactText]] = [:]
     var html: Memo<HTMLKey, [UInt8]>? = Memo()
+    /// The views the pages were last rendered from.
+    var lastViews: [ViewFile]?
     var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
     var sitemap: Memo<SitemapKey, [OutputFile]>? = Memo()

@@ -95,12 +95,14 @@ public struct IncrementalBuild: Sendable {
         var moved: Set<String> = []
         var displaced = order.dropFirst(files.count).map(\.path)
         var updated: [Int] = []
+        var movedIndices: [Int] = []
         var lasts: [WrittenFile?] = []
         lasts.reserveCapacity(files.count)
         // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
         for (index, file) in files.enumerated() {
             let inPlace = index < order.count && order[index].path == file.path
             if !inPlace {
+                movedIndices.append(index)
                 moved.insert(file.path)
                 if index < order.count { displaced.append(order[index].path) }
             }
@@ -148,8 +150,12 @@ public struct IncrementalBuild: Sendable {
         let stylesheetsOnly = Self.onlyStylesheets(changed: changed, gone: gone, before: written, after: next)
         for (path, entry) in next { written[path] = entry }
         for path in gone { written[path] = nil }
-        if moved.isEmpty && displaced.isEmpty {
-            for index in updated { order[index].entry = next[files[index].path]! }
+        if files.count == order.count {
+            // As many files as before: only the slots of updated files and of paths that took another's place
+            // (a search file under its new content-hashed name) change.
+            for index in Set(updated + movedIndices) {
+                order[index] = (files[index].path, next[files[index].path] ?? lasts[index]!)
+            }
         } else {
             order = zip(files, lasts).map { file, last in (file.path, next[file.path] ?? last!) }
         }

@@ -41,6 +41,9 @@ public struct ViewFile: Sendable, Equatable {
 
     public var view: View { box.view }
 
+    /// The same view handed on from the last build: equal without reading it.
+    func isSame(as other: ViewFile) -> Bool { box === other.box && path == other.path && template == other.template }
+
     public static func == (a: ViewFile, b: ViewFile) -> Bool {
         a.path == b.path && a.template == b.template && (a.box === b.box || a.view == b.view)
     }
