@@ -33,17 +33,36 @@ extension Build {
     static func checkLinks(_ site: Site, outputPaths: Set<String>, fallbackAnchors: [String: [Heading]] = [:], today: Day,
                            threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts) -> [Diagnostic]
     {
+        let last = memory?.lookup
+        // Pages handed on from the last build are the same boxes: only the others can change an answer.
+        let lastPages = memory?.linkedPages
+        let pagesChanged = changedIndices(from: lastPages, to: site.pages) { $0.isSame(as: $1) }
+        let sameAnchors = last.map { last in
+            fallbackAnchors.isEmpty && pagesChanged.map { changed in
+                changed.allSatisfy { index in
+                    let path = site.pages[index].document.contentPath
+                    return path == lastPages![index].document.contentPath && last.anchors[path] == site.pages[index].body.headings
+                }
+            } ?? false
+        } ?? false
         // The headings arrays themselves, not their ids: nothing is allocated per page, and kept pages' arrays
         // compare by identity.
-        var own = Dictionary(
+        var own = sameAnchors ? last!.anchors : Dictionary(
             site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
         if !fallbackAnchors.isEmpty { own.merge(fallbackAnchors) { mine, _ in mine } }
         let anchors = own
         let lookup = SiteLookup(anchors: anchors, outputPaths: outputPaths)
-        let sameSite = memory?.lookup.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
-        if memory != nil { memory!.lookup = lookup }
+        let sameSite = last.map { $0.anchors == anchors && $0.outputPaths == outputPaths } ?? false
+        // With the same answers to every lookup and the same day, only a changed page can check differently.
+        let suspects = sameSite && memory?.linkCheckDay == today ? pagesChanged : nil
+        if memory != nil {
+            memory!.lookup = lookup
+            memory!.linkedPages = site.pages
+            memory!.linkCheckDay = today
+        }
         return Memo.run(
-            &memory[memo: \.linkChecks], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
+            &memory[memo: \.linkChecks], site.pages, threads: threads, counts: &counts, suspects: suspects,
+            id: \.document.contentPath,
             isCurrent: { index, key in
                 let page = site.pages[index]
                 return key.links == page.body.links && key.sourcePath == page.document.sourcePath

@@ -190,8 +190,8 @@ public enum Build {
             counts in
             assemble(parsed, pages: pages, memory: &memory, counts: &counts)
         }
-        let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media)
-            .union(project.themeAssets.files.map(\.path))
+        let paths = outputPaths(site: site, listings: listings, assets: project.assets, media: project.content.media,
+                                themeFiles: project.themeAssets.files.map(\.path), memory: &memory)
         let redirects = timings.step("plan redirects", unit: "redirects", count: \.count) {
             let (redirects, found) = Redirect.plan(pages: site.pages, outputPaths: paths,
                                                    kept: Set(parsed.config.keep + ["CNAME"]))
@@ -326,6 +326,28 @@ public enum Build {
             for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }
         }
         return views.count
+    }
+
+    /// `outputPaths` plus the theme's files; the preview hands on the last build's set while every page keeps
+    /// its document (its address) and the listings, assets and media are the same.
+    static func outputPaths(site: Site, listings: [Listing], assets: [(String, URL)], media: [String], themeFiles: [String],
+                            memory: inout BuildMemory?) -> Set<String>
+    {
+        let others = OutputPathsFrom.Others(listings: listings.map(\.sitePath), assets: assets.map(\.0), media: media,
+                                            themeFiles: themeFiles, hasGlossary: !site.glossary.terms.isEmpty)
+        if let last = memory?.outputPaths, last.others == others,
+            changedIndices(from: last.pages, to: site.pages, same: { $0.isSame(as: $1) })?.allSatisfy({
+                site.pages[$0].document.isSame(as: last.pages[$0].document)
+            }) == true
+        {
+            precondition(!verifiesSuspects || last.paths == outputPaths(site: site, listings: listings, assets: assets, media: media)
+                .union(themeFiles), "memo: the output paths changed unnoticed")
+            memory!.outputPaths!.pages = site.pages
+            return last.paths
+        }
+        let paths = outputPaths(site: site, listings: listings, assets: assets, media: media).union(themeFiles)
+        if memory != nil { memory!.outputPaths = OutputPathsFrom(pages: site.pages, others: others, paths: paths) }
+        return paths
     }
 
     /// Every path the build will write, known before any template runs, so links are checked from the model.

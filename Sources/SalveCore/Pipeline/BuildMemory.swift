@@ -36,6 +36,10 @@ struct BuildMemory: Sendable {
     /// lookups in them need checking one by one.
     var links: LinkTable?
     var lookup: SiteLookup?
+    var outputPaths: OutputPathsFrom?
+    /// The pages and the day links were last checked for.
+    var linkedPages: [Page]?
+    var linkCheckDay: Day?
     /// salve.yml, the glossary, the synonyms and the templates as last read.
     var settingsTexts: [String?] = []
     /// The theme's words in each language, as last made.
@@ -221,6 +225,21 @@ struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var source: Source
     /// A card's kind and date, and a search result's kind, are in the page's language.
     var strings: UIStrings
+}
+
+/// Every path the last build wrote, and what they were made from.
+struct OutputPathsFrom: Sendable {
+    var pages: [Page]
+    var others: Others
+    var paths: Set<String>
+
+    struct Others: Sendable, Equatable {
+        var listings: [String]
+        var assets: [String]
+        var media: [String]
+        var themeFiles: [String]
+        var hasGlossary: Bool
+    }
 }
 
 /// The inputs of the last views step, compared by identity with the next build's.
