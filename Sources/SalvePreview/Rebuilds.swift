@@ -18,20 +18,10 @@ actor Rebuilds {
     @discardableResult
     func run(changes: [String]) async -> Bool {
         guard build != nil else { return false }
-        // Handed over, not copied: while a second copy holds the build's memory, the rebuild's first change to
-        // each kept table copies the whole table (ten thousand entries each, on every rebuild).
-        let handoff = Handoff(build.take()!)
         let started = ContinuousClock.now
-        // The build blocks a thread for as long as it takes; keep it off Swift's small cooperative pool.
-        let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var next = handoff.take()
-                let result = Result { try next.rebuild(changed: changes.isEmpty ? nil : changes, trustingChanged: true) }
-                handoff.put(next)
-                continuation.resume(returning: result)
-            }
+        let result = await withBuild { build in
+            Result { try build.rebuild(changed: changes.isEmpty ? nil : changes, trustingChanged: true) }
         }
-        build = handoff.take()
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let wasBroken = await hub.isBroken
@@ -63,19 +53,26 @@ extension Rebuilds {
     /// file; that stat runs now, and anything it finds (an event the kernel dropped, a change on a network
     /// disk) is rebuilt at once.
     private func rebuildWhatTheWatcherMissed(after changes: [String]) async {
-        guard !changes.isEmpty, let kept = build else { return }
-        let handoff = Handoff(kept)
-        build = nil
-        let stale = await withCheckedContinuation { continuation in
+        guard !changes.isEmpty, build != nil else { return }
+        let stale = await withBuild { $0.staleContent() }
+        if !stale.isEmpty { await run(changes: stale) }
+    }
+
+    /// Runs `work` on the build on a thread of its own: a build blocks its thread for as long as it takes, so it
+    /// stays off Swift's small cooperative pool. The build is handed over, not copied: while a second copy holds
+    /// its memory, the rebuild's first change to each kept table copies the whole table.
+    private func withBuild<T: Sendable>(_ work: @escaping @Sendable (inout IncrementalBuild) -> T) async -> T {
+        let handoff = Handoff(build.take()!)
+        let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let next = handoff.take()
-                let stale = next.staleContent()
+                var next = handoff.take()
+                let result = work(&next)
                 handoff.put(next)
-                continuation.resume(returning: stale)
+                continuation.resume(returning: result)
             }
         }
         build = handoff.take()
-        if !stale.isEmpty { await run(changes: stale) }
+        return result
     }
 }
 
