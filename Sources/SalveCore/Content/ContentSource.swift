@@ -24,6 +24,9 @@ struct ContentSource: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Pages read from disk; the rest were taken from the last build's `files` because their stamp was the same.
     var filesRead = 0
+    /// The indices in `files` of the pages read from disk, when every other page is the last build's file at its
+    /// own index; nil when pages came, went or could not be read.
+    var reread: [Int]?
     /// A page read again whose text is the same as before up to Unicode normalisation (NFC and NFD of one text):
     /// String's `==` cannot tell such values apart, so the preview starts afresh rather than trust its keys.
     var normalisationOnlyChange = false
@@ -142,6 +145,9 @@ struct ContentSource: Sendable {
             case .failure(let diagnostic): source.diagnostics.append(diagnostic)
             }
         }
+        let inPlace = last != nil && source.files.count == pages.count && pages.count == lastFiles.count
+            && before.indices.allSatisfy { before[$0] == $0 }
+        source.reread = inPlace ? toRead : nil
         return source
     }
 

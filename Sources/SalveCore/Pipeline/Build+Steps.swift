@@ -17,6 +17,16 @@ struct ParsedProject: Sendable {
     var strings = UIStrings.english
 }
 
+/// What validating hands on to rendering the Markdown.
+struct Validated {
+    /// The table Markdown links are resolved through.
+    var links: LinkTable
+    /// The table says what the last build's said.
+    var sameTable: Bool
+    /// The indices of the documents that are not the last build's own; nil when all may be.
+    var changed: [Int]?
+}
+
 extension Build {
     static func parse(_ project: Project, options: BuildOptions, memory: inout BuildMemory?, counts: inout StepCounts,
                       into diagnostics: inout [Diagnostic]) -> ParsedProject
@@ -37,11 +47,14 @@ extension Build {
         parseConfig.reviewIntervalMonths = config.reviewIntervalMonths
         let pageSettings = parseConfig
         let codes = config.translationCodes
+        let settingsRead = PageParseSettings(reviewIntervalMonths: config.reviewIntervalMonths, languages: codes)
+        // With those as they were, only the files read again can parse anew (the others are the last build's).
+        let suspects = memory?.parseSettings == settingsRead ? project.content.reread : nil
+        if memory != nil { memory!.parseSettings = settingsRead }
         let parsed = Memo.run(
             &memory[memo: \.parsed], project.content.files, threads: options.threads, counts: &counts,
-            id: \.contentPath,
-            key: { ParseKey(kind: $0.kind, text: ExactText(text: $0.text), reviewIntervalMonths: config.reviewIntervalMonths,
-                            languages: codes) },
+            suspects: suspects, id: \.contentPath,
+            key: { ParseKey(kind: $0.kind, text: ExactText(text: $0.text), settings: settingsRead) },
             compute: { file in
                 // A translation is parsed as its source's path, so its links, `related` entries and slug read as
                 // the source's do, and lead to the pages of its own language.
@@ -117,9 +130,19 @@ extension Build {
     ///   language lacks lead there.
     static func validate(_ project: ParsedProject, sources: Set<String>, imageSizes: [String: ImageSize] = [:],
                          fallback: LinkTable? = nil, threads: Int?, memory: inout BuildMemory?, counts: inout StepCounts,
-                         into diagnostics: inout [Diagnostic]) -> (LinkTable, sameTable: Bool)
+                         into diagnostics: inout [Diagnostic]) -> Validated
     {
-        var sitePaths = Dictionary(project.documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a })
+        let documents = project.documents
+        // The documents that are not the last build's own (by identity): only their entries can differ.
+        let lastDocuments = memory?.validatedDocuments
+        let changed = changedIndices(from: lastDocuments, to: documents) { $0.isSame(as: $1) }
+        if memory != nil { memory!.validatedDocuments = documents }
+        let samePlaces = changed.map { changed in
+            changed.allSatisfy { index in
+                let (new, old) = (documents[index], lastDocuments![index])
+                return new.contentPath == old.contentPath && new.sourcePath == old.sourcePath && new.sitePath == old.sitePath
+            }
+        } ?? false
         var sources = sources
         if fallback != nil {
             // A translation's own files answer by their source's path (`ldn.md`) and by their own (`ldn.es.md`).
@@ -127,28 +150,45 @@ extension Build {
             sources = Set(sources.compactMap { path in
                 TranslationName.split(path, codes: [code]).map(\.source)
             })
-            for document in project.documents {
-                sitePaths[String(document.sourcePath.dropFirst("content/".count))] = document.sitePath
+        }
+        func makeTable() -> LinkTable {
+            var sitePaths = Dictionary(documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a })
+            if fallback != nil {
+                for document in documents {
+                    sitePaths[String(document.sourcePath.dropFirst("content/".count))] = document.sitePath
+                }
             }
+            var table = LinkTable(
+                basePath: project.config.basePath, sitePaths: sitePaths, sources: sources, drafts: project.drafts,
+                imageSizes: imageSizes)
+            table.fallback = fallback.map(FallbackLinks.init)
+            table.mediaBasePath = project.config.rootBasePath
+            return table
         }
-        var table = LinkTable(
-            basePath: project.config.basePath, sitePaths: sitePaths, sources: sources, drafts: project.drafts,
-            imageSizes: imageSizes)
-        table.fallback = fallback.map(FallbackLinks.init)
-        table.mediaBasePath = project.config.rootBasePath
-        let links = table
-        let documents = project.documents
-        let checked = documents.map {
-            CheckedDocument(sourcePath: $0.sourcePath, sitePath: $0.sitePath, conditions: $0.metadata.conditions,
-                            treatments: $0.metadata.treatments)
-        }
-        diagnostics += Memo.one(&memory[memo: \.checks], counts: &counts, key: checked) {
-            Site.duplicateURLs(in: documents) + Term.clashes(in: documents)
+        // No page moved or changed its address, and the rest of the table's inputs are the same (sets and
+        // dictionaries handed on from the last build compare by identity): the last table is this one.
+        let links: LinkTable
+        if samePlaces, let last = memory?.links, last.basePath == project.config.basePath, last.sources == sources,
+            last.drafts == project.drafts, last.imageSizes == imageSizes, last.fallback == fallback.map(FallbackLinks.init),
+            last.mediaBasePath == project.config.rootBasePath
+        {
+            precondition(!verifiesSuspects || last.hasSameEntries(as: makeTable()), "memo: the link table changed unnoticed")
+            links = last
+        } else {
+            links = makeTable()
         }
         let sameTable = memory?.links?.hasSameEntries(as: links) ?? false
         if memory != nil { memory!.links = links }
+        // Clashing URLs and taxonomy names read only these fields: while no changed page's differ, the last
+        // result holds.
+        let sameChecked = changed?.allSatisfy { CheckedDocument(documents[$0]) == CheckedDocument(lastDocuments![$0]) } ?? false
+        diagnostics += Memo.one(&memory[memo: \.checks], counts: &counts, unchanged: sameChecked,
+                                key: { documents.map(CheckedDocument.init) }) {
+            Site.duplicateURLs(in: documents) + Term.clashes(in: documents)
+        }
         diagnostics += Memo.run(
-            &memory[memo: \.validated], documents, threads: threads, counts: &counts, id: \.contentPath,
+            &memory[memo: \.validated], documents, threads: threads, counts: &counts, suspects: sameTable ? changed : nil,
+            id: \.contentPath,
             isCurrent: { $1.holds(for: documents[$0], in: links, sameTable: sameTable) },
             compute: { document in
                 let table = links.recordingReads()
@@ -156,7 +196,7 @@ extension Build {
                 return (found, LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all))
             }
         ).flatMap { $0 }
-        return (links, sameTable)
+        return Validated(links: links, sameTable: sameTable, changed: changed)
     }
 
     /// A page with a `TODO` left is not published; a draft shown with `--drafts` is a preview, so there they warn.
@@ -172,13 +212,18 @@ extension Build {
     }
 
     /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
-    static func renderMarkdown(_ project: ParsedProject, links: LinkTable, sameTable: Bool, threads: Int?, readability: Bool,
+    static func renderMarkdown(_ project: ParsedProject, validated: Validated, threads: Int?, readability: Bool,
                                memory: inout BuildMemory?, counts: inout StepCounts,
                                into diagnostics: inout [Diagnostic]) -> [Page]
     {
-        let config = project.config, glossary = project.glossary
+        let config = project.config, glossary = project.glossary, links = validated.links
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML, collectsProse: readability, strings: project.strings)
+        let settings = RenderSettings(allowRawHTML: config.allowRawHTML, readability: readability, glossary: glossary,
+                                      strings: project.strings)
+        // With the table and settings as they were, only a document that is not the last build's own can render anew.
+        let suspects = validated.sameTable && memory?.renderSettings == settings ? validated.changed : nil
+        if memory != nil { memory!.renderSettings = settings }
         // The glossaries kept pages were rendered with, and what changed since each (usually one, or none).
         var changes: [(Glossary, GlossaryChange)] = []
         func change(since old: Glossary) -> GlossaryChange {
@@ -188,21 +233,20 @@ extension Build {
             return found
         }
         let rendered = Memo.run(
-            &memory[memo: \.rendered], project.documents, threads: threads, counts: &counts, id: \.contentPath,
+            &memory[memo: \.rendered], project.documents, threads: threads, counts: &counts, suspects: suspects,
+            id: \.contentPath,
             isCurrent: { index, key in
                 let document = project.documents[index]
-                return key.allowRawHTML == config.allowRawHTML && key.readability == readability
-                    && key.strings == project.strings
-                    && key.page.holds(for: document, in: links, sameTable: sameTable)
-                    && (key.glossary == glossary || !change(since: key.glossary).mayAffect(document.body))
+                return key.settings.allowRawHTML == config.allowRawHTML && key.settings.readability == readability
+                    && key.settings.strings == project.strings
+                    && key.page.holds(for: document, in: links, sameTable: validated.sameTable)
+                    && (key.settings.glossary == glossary || !change(since: key.settings.glossary).mayAffect(document.body))
             },
             compute: { document in
                 let table = links.recordingReads()
                 let (page, found) = render(document, renderer: renderer, links: table, glossary: matcher)
-                let key = RenderKey(
-                    page: LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all),
-                    allowRawHTML: config.allowRawHTML, readability: readability, glossary: glossary,
-                    strings: project.strings)
+                let key = RenderKey(page: LinkedKey(value: document, basePath: links.basePath, reads: table.reads!.all),
+                                    settings: settings)
                 return (RenderedPage(page: page, diagnostics: found), key)
             })
         diagnostics += rendered.flatMap(\.diagnostics)

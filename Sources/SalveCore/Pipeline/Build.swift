@@ -177,13 +177,14 @@ public enum Build {
                              fallbackAnchors: [String: [Heading]] = [:], memory: inout BuildMemory?, timings: inout Timings, into diagnostics: inout [Diagnostic]) -> Model
     {
         let keeps = memory != nil
-        let (links, sameTable) = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
+        let validated = timings.memoStep("validate", unit: "pages", count: { _ in parsed.documents.count }, memory: keeps) {
             counts in
             validate(parsed, sources: project.content.markdownPaths, imageSizes: project.imageSizes, fallback: fallback,
                      threads: options.threads, memory: &memory, counts: &counts, into: &diagnostics)
         }
+        let links = validated.links
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
-            renderMarkdown(parsed, links: links, sameTable: sameTable, threads: options.threads, readability: options.readability,
+            renderMarkdown(parsed, validated: validated, threads: options.threads, readability: options.readability,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
         let (site, listings) = timings.memoStep("assemble the site", unit: "listings", count: { $0.1.count }, memory: keeps) {
@@ -303,25 +304,17 @@ public enum Build {
                 if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
                 return
             }
-            // Each template's fingerprint is compared with the last build's once, here; an unchanged one is the
-            // last build's array itself, so ten thousand page keys compare it without reading the texts.
-            var made: [String: [ExactText]] = [:]
-            var sameTemplates = true
-            for name in Set(views.map(\.template)) {
-                let fingerprint = templates.fingerprint(of: name).map(ExactText.init)
-                let last = memory!.fingerprints[name]
-                made[name] = last == fingerprint ? last! : fingerprint
-                sameTemplates = sameTemplates && last == fingerprint
-            }
-            sameTemplates = sameTemplates && made.count == memory!.fingerprints.count
-            memory!.fingerprints = made
-            let fingerprints = made
+            // The fingerprints are the last build's arrays while the templates' bytes are the same, so the
+            // comparison and ten thousand page keys read no text.
+            let fingerprints = templates.fingerprints
+            let sameTemplates = memory!.fingerprints == fingerprints
+            memory!.fingerprints = fingerprints
             // With the templates as they were, only a view that is not the last build's own can make new HTML.
             let suspects = sameTemplates ? changedIndices(from: memory!.lastViews, to: views) { $0.isSame(as: $1) } : nil
             memory!.lastViews = views
             let html = Memo.run(
                 &memory[memo: \.html], views, threads: threads, counts: &counts, suspects: suspects, id: \.path,
-                key: { HTMLKey(file: $0, templates: fingerprints[$0.template]!) },
+                key: { HTMLKey(file: $0, templates: fingerprints[$0.template] ?? []) },
                 compute: { templates.render($0.template, $0.view.context, fragments: fragments) })
             for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }
         }
@@ -329,7 +322,7 @@ public enum Build {
     }
 
     /// `outputPaths` plus the theme's files; the preview hands on the last build's set while every page keeps
-    /// its document (its address) and the listings, assets and media are the same.
+    /// its address and the listings, assets and media are the same.
     static func outputPaths(site: Site, listings: [Listing], assets: [(String, URL)], media: [String], themeFiles: [String],
                             memory: inout BuildMemory?) -> Set<String>
     {
@@ -337,7 +330,7 @@ public enum Build {
                                             themeFiles: themeFiles, hasGlossary: !site.glossary.terms.isEmpty)
         if let last = memory?.outputPaths, last.others == others,
             changedIndices(from: last.pages, to: site.pages, same: { $0.isSame(as: $1) })?.allSatisfy({
-                site.pages[$0].document.isSame(as: last.pages[$0].document)
+                site.pages[$0].sitePath == last.pages[$0].sitePath
             }) == true
         {
             precondition(!verifiesSuspects || last.paths == outputPaths(site: site, listings: listings, assets: assets, media: media)

@@ -9,9 +9,14 @@ struct BuildMemory: Sendable {
     var templates: TemplateLibrary?
     var settings: Memo<ExactText, ParsedSettings>? = Memo()
     var parsed: Memo<ParseKey, ParsedFile>? = Memo()
+    var parseSettings: PageParseSettings?
     var checks: Memo<[CheckedDocument], [Diagnostic]>? = Memo()
     var validated: Memo<LinkedKey<Document>, [Diagnostic]>? = Memo()
+    /// The documents last validated, to tell by identity which may have changed.
+    var validatedDocuments: [Document]?
     var rendered: Memo<RenderKey, RenderedPage>? = Memo()
+    /// What every page's Markdown was last rendered with besides the page and the link table.
+    var renderSettings: RenderSettings?
     var arranged: Memo<[Document], Arrangement>? = Memo()
     /// The last arrangement made, with its inputs: a changed title redoes only the related pages it can change.
     var arrangedFrom: ArrangedFrom?
@@ -106,6 +111,10 @@ struct ParsedSettings: Sendable, Equatable {
 struct ParseKey: Sendable, Equatable {
     var kind: ContentKind
     var text: ExactText
+    var settings: PageParseSettings
+}
+
+struct PageParseSettings: Sendable, Equatable {
     var reviewIntervalMonths: Int
     /// The site's languages other than the default: a file named `x.es.md` is a translation only when `es` is one.
     var languages: [String]
@@ -124,6 +133,13 @@ struct CheckedDocument: Sendable, Equatable {
     var sitePath: String
     var conditions: [String]
     var treatments: [String]
+
+    init(_ document: Document) {
+        sourcePath = document.sourcePath
+        sitePath = document.sitePath
+        conditions = document.metadata.conditions
+        treatments = document.metadata.treatments
+    }
 }
 
 /// A per-page result that also read the link table: kept while the page is the same and every entry it looked up
@@ -143,6 +159,11 @@ struct LinkedKey<Value: Sendable & Equatable>: Sendable, Equatable {
 /// What rendering one page's Markdown reads.
 struct RenderKey: Sendable, Equatable {
     var page: LinkedKey<Document>
+    var settings: RenderSettings
+}
+
+/// What rendering reads besides the page and the link table.
+struct RenderSettings: Sendable, Equatable {
     var allowRawHTML: Bool
     var readability: Bool
     var glossary: Glossary

@@ -12,8 +12,11 @@ public struct TemplateLibrary: Sendable {
     /// Files under assets/ (paths inside it) to copy into the site: from the same listing the symlink rule
     /// checked, so a link leading out of templates/ is never among them.
     let assets: [String]
-    /// Each template's text by name, for `fingerprint(of:)`.
+    /// Each template's text by name.
     var texts: [String: String] = [:]
+    /// Each template's fingerprint (`fingerprint(of:in:)`), by name: made once per load, and handed on with the
+    /// compiled set while the bytes are the same, so that unchanged fingerprints are the last build's arrays.
+    private(set) var fingerprints: [String: [ExactText]] = [:]
     /// The texts of the theme's strings files (`strings/es.yml`), by language code.
     var strings: [String: String] = [:]
     /// What `compiled` was made from, and what the compiler found: the preview compiles again only when a
@@ -59,6 +62,8 @@ public struct TemplateLibrary: Sendable {
             }
         } ?? false
         let (compiled, compileDiagnostics) = same ? (last!.compiled, last!.compileDiagnostics) : TemplateSet.compile(sources)
+        let fingerprints = same ? last!.fingerprints
+            : Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, fingerprint(of: $0, in: texts).map(ExactText.init)) })
         // The checks above come first; the compiler's own findings (unknown partials and parents among them)
         // are added only when they found nothing, so one mistake is not reported twice.
         if diagnostics.isEmpty { diagnostics += compileDiagnostics }
@@ -82,8 +87,8 @@ public struct TemplateLibrary: Sendable {
             }
             strings[code] = text
         }
-        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts, strings: strings, sources: sources,
-                                compileDiagnostics: compileDiagnostics), diagnostics)
+        return (TemplateLibrary(compiled: compiled, assets: assets, texts: texts, fingerprints: fingerprints, strings: strings,
+                                sources: sources, compileDiagnostics: compileDiagnostics), diagnostics)
     }
 
     /// A partial the theme does not have renders as nothing (`{{> ../../etc/passwd}}` too): an error instead.
@@ -97,7 +102,7 @@ public struct TemplateLibrary: Sendable {
     /// The text of `name` and of every template it reaches through partials and parents, so a page's HTML is
     /// kept as long as none of the templates it is made from changed. A dynamic partial (`{{>*name}}`) can reach
     /// any template, so a theme that has one is fingerprinted whole.
-    func fingerprint(of name: String) -> [String] {
+    private static func fingerprint(of name: String, in texts: [String: String]) -> [String] {
         if texts.values.contains(where: { $0.contains("{{>*") }) {
             return texts.keys.sorted().flatMap { [$0, texts[$0]!] }
         }
