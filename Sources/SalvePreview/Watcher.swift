@@ -7,7 +7,7 @@ struct Watcher: Sendable {
     let root: URL
     var forcePolling = false
     /// How long the project must stay quiet before a batch is reported.
-    var quietPeriod: Duration = .milliseconds(60)
+    var quietPeriod: Duration = .milliseconds(25)
 
     /// Project files that matter to the build: salve.yml and everything under content/ and templates/, except
     /// hidden files (editors' swap and temp files), which the build skips too; it does read a `.mustache` file

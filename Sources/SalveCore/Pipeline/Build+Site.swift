@@ -9,15 +9,16 @@ extension Build {
         let documents = pages.map(\.document)
         let last = memory?.arrangedFrom
         var inputs: [ArrangementInput]?
+        var keys: [OrderKey] = []
         let arrangement = Memo.one(&memory[memo: \.arranged], counts: &counts, key: documents) {
             let same = last.map { $0.documents.count == documents.count } ?? false
             inputs = documents.indices.map { index in
                 same && last!.documents[index] == documents[index] ? last!.inputs[index] : ArrangementInput(documents[index])
             }
-            return Site.arrange(inputs!, last: last)
+            return Site.arrange(inputs!, last: last, keys: &keys)
         }
         if memory != nil, let inputs {
-            memory!.arrangedFrom = ArrangedFrom(inputs: inputs, arrangement: arrangement, documents: documents)
+            memory!.arrangedFrom = ArrangedFrom(inputs: inputs, arrangement: arrangement, keys: keys, documents: documents)
         }
         var site = Site(config: project.config, pages: pages, arrangement: arrangement, glossary: project.glossary)
         site.strings = project.strings
@@ -158,24 +159,40 @@ extension Build {
             return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads,
                                                     updatable: false))
         }
-        // A page's search document is made from the page and its address alone.
+        // A page's search document is made from the page and its address alone: with the base path and words as
+        // they were, only a page that is not the last build's own can have a new one.
         let basePath = site.config.basePath
+        let last = memory!.searchInputs
+        let suspects = last.flatMap { last in
+            last.basePath == basePath && last.strings == site.strings
+                ? changedIndices(from: last.pages, to: site.pages) { $0.isSame(as: $1) } : nil
+        }
+        memory!.searchInputs = SearchInputs(pages: site.pages, basePath: basePath, strings: site.strings)
         let analyses = Memo.run(
-            &memory[memo: \.searchDocuments], site.pages, threads: threads, counts: &counts, id: \.document.contentPath,
+            &memory[memo: \.searchDocuments], site.pages, threads: threads, counts: &counts, suspects: suspects,
+            id: \.document.contentPath,
             key: { CardKey(basePath: basePath, source: $0, strings: site.strings) },
             compute: { page in
                 var analyzer = SearchAnalyzer(language: language)
                 return analyzer.analyze(SearchDocument(page, url: site.url(page.sitePath),
                                                        kind: site.strings.kind(page.kind)))
             })
-        if var index = memory!.searchIndex, index.synonyms == synonyms, index.language == language {
+        if var index = memory!.searchIndex, index.synonyms == synonyms, index.language == language,
+            let files = memory!.searchFiles
+        {
             memory!.searchIndex = nil  // updated in place, not copied
-            _ = index.update(to: analyses, threads: threads)
+            memory!.searchFiles = nil
+            let update = index.update(to: analyses, threads: threads)
+            memory!.searchFiles = applying(update, to: files)
+            precondition(!verifiesSuspects || memory!.searchFiles == outputFiles(of: index),
+                         "memo: the search files differ from the index's")
             memory!.searchIndex = index
         } else {
-            memory!.searchIndex = SearchIndex(analyses, synonyms: synonyms, language: language, threads: threads)
+            let index = SearchIndex(analyses, synonyms: synonyms, language: language, threads: threads)
+            memory!.searchIndex = index
+            memory!.searchFiles = outputFiles(of: index)
         }
-        return outputFiles(of: memory!.searchIndex!)
+        return memory!.searchFiles!
     }
 }
 
@@ -184,16 +201,34 @@ extension Build {
     private static func outputFiles(of index: SearchIndex) -> [OutputFile] {
         index.encodedFiles().map { OutputFile($0.path, .bytes($0.bytes)) }
     }
+
+    /// The last build's search files with an update's removals and writes applied, without encoding or naming
+    /// the thousands of files it did not touch. Both lists are sorted by path.
+    private static func applying(_ update: SearchIndex.Update, to files: [OutputFile]) -> [OutputFile] {
+        var files = files
+        for path in update.removed {
+            let at = files.partitionPoint { $0.path < path }
+            if at < files.count, files[at].path == path { files.remove(at: at) }
+        }
+        for file in update.written {
+            let at = files.partitionPoint { $0.path < file.path }
+            let made = OutputFile(file.path, .bytes(file.bytes))
+            if at < files.count, files[at].path == file.path { files[at] = made } else { files.insert(made, at: at) }
+        }
+        return files
+    }
 }
 
 extension SitemapKey {
-    init(_ site: Site, listings: [Listing], urlsPerSitemap: Int, sitemap: [SitemapEntry]) {
+    init(_ site: Site, pages: [SitemapPage], listings: [Listing], urlsPerSitemap: Int, sitemap: [SitemapEntry]) {
         self.init(
-            config: site.config,
-            pages: site.pages.map {
-                SitemapPage(sitePath: $0.sitePath, lastChanged: $0.metadata.lastChanged, lastReviewed: $0.metadata.lastReviewed)
-            },
-            listings: listings, hasGlossary: !site.glossary.terms.isEmpty, urlsPerSitemap: urlsPerSitemap,
-            sitemap: sitemap, translations: site.translations)
+            config: site.config, pages: pages, listings: listings, hasGlossary: !site.glossary.terms.isEmpty,
+            urlsPerSitemap: urlsPerSitemap, sitemap: sitemap, translations: site.translations)
+    }
+}
+
+extension SitemapKey.SitemapPage {
+    init(_ page: Page) {
+        self.init(sitePath: page.sitePath, lastChanged: page.metadata.lastChanged, lastReviewed: page.metadata.lastReviewed)
     }
 }

@@ -263,10 +263,15 @@ public enum Build {
         }
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
             // Apart: a changed title is in the feed, and no sitemap URL or date changes with it.
+            let documents = PerPage.of(site.pages, last: memory?.feedPages, \.document)
+            if keeps { memory!.feedPages = documents }
             let feed = Memo.one(&memory[memo: \.feed], counts: &counts,
-                                key: FeedKey(config: site.config, pages: site.pages.map(\.document))) { site.atomFeedFile() }
+                                key: FeedKey(config: site.config, pages: documents.values)) { site.atomFeedFile() }
             guard let sitemap else { return [feed] }
-            let key = SitemapKey(site, listings: model.listings, urlsPerSitemap: urlsPerSitemap, sitemap: sitemap)
+            let pages = PerPage.of(site.pages, last: memory?.sitemapPages, SitemapKey.SitemapPage.init)
+            if keeps { memory!.sitemapPages = pages }
+            let key = SitemapKey(site, pages: pages.values, listings: model.listings, urlsPerSitemap: urlsPerSitemap,
+                                 sitemap: sitemap)
             // The redirects of every language are the default language's part's to write, with the sitemap.
             return Memo.one(&memory[memo: \.sitemap], counts: &counts, key: key) {
                 site.sitemapFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)

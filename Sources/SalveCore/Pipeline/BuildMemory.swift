@@ -35,8 +35,14 @@ struct BuildMemory: Sendable {
     var lastViews: [ViewFile]?
     var searchDocuments: Memo<CardKey<Page>, SearchAnalysis>? = Memo()
     var searchIndex: SearchIndex?
+    /// The search index's files as last made, and the pages and settings its documents were made from.
+    var searchFiles: [OutputFile]?
+    var searchInputs: SearchInputs?
     var sitemap: Memo<SitemapKey, [OutputFile]>? = Memo()
     var feed: Memo<FeedKey, OutputFile>? = Memo()
+    /// The per-page parts of the sitemap's and feed's keys, with the pages they were taken from.
+    var sitemapPages: PerPage<SitemapKey.SitemapPage>?
+    var feedPages: PerPage<Document>?
     /// The link table and the link checks' view of the site as last built: when they are the same, no page's
     /// lookups in them need checking one by one.
     var links: LinkTable?
@@ -248,6 +254,13 @@ struct CardKey<Source: Sendable & Equatable>: Sendable, Equatable {
     var strings: UIStrings
 }
 
+/// What the search documents were last made from, compared by identity with the next build's pages.
+struct SearchInputs: Sendable {
+    var pages: [Page]
+    var basePath: String
+    var strings: UIStrings
+}
+
 /// Every path the last build wrote, and what they were made from.
 struct OutputPathsFrom: Sendable {
     var pages: [Page]
@@ -348,6 +361,27 @@ struct SitemapKey: Sendable, Equatable {
         var lastChanged: Day
         /// A listing's date is the newest review among its pages.
         var lastReviewed: Day
+    }
+}
+
+/// One field of every page, kept with the pages it was taken from: the next build takes only the fields of the
+/// pages that are not these (by identity), and hands on the last array itself when those come out the same, so a
+/// key holding it compares without reading ten thousand entries.
+struct PerPage<Field: Sendable & Equatable>: Sendable {
+    private(set) var pages: [Page]
+    private(set) var values: [Field]
+
+    /// The field of every page of `pages`, from `last` where it can be.
+    static func of(_ pages: [Page], last: PerPage?, _ field: (Page) -> Field) -> PerPage {
+        if let last, let changed = changedIndices(from: last.pages, to: pages, same: { $0.isSame(as: $1) }) {
+            var values = last.values
+            for index in changed {
+                let value = field(pages[index])
+                if value != values[index] { values[index] = value }
+            }
+            return PerPage(pages: pages, values: values)
+        }
+        return PerPage(pages: pages, values: pages.map(field))
     }
 }
 

@@ -26,15 +26,14 @@ public struct Site: Sendable {
     /// - Parameter last: the preview's last arrangement and what it was made from: the related pages of a page that
     ///   shares no condition or treatment with a changed page are taken from it (see `unaffected`).
     static func arrange(_ unsorted: [ArrangementInput], last: ArrangedFrom? = nil) -> Arrangement {
-        // Sort keys made once per page, not twice per comparison. Within a kind, pages with a `weight` come
-        // first (lowest first), then the rest by title, as in Hugo and Zola.
-        let keys = unsorted.map {
-            ($0.kind, $0.weight == nil ? 1 : 0, $0.weight ?? 0, $0.title.lowercased(), $0.sitePath)
-        }
-        let order = unsorted.indices.sorted {
-            let (a, b) = (keys[$0], keys[$1])
-            return (a.0, a.1, a.2) != (b.0, b.1, b.2) ? (a.0, a.1, a.2) < (b.0, b.1, b.2) : (a.3, a.4) < (b.3, b.4)
-        }
+        var keys: [OrderKey] = []
+        return arrange(unsorted, last: last, keys: &keys)
+    }
+
+    /// `arrange`, also giving each page's sort key, which the preview keeps for the next arrangement.
+    static func arrange(_ unsorted: [ArrangementInput], last: ArrangedFrom?, keys: inout [OrderKey]) -> Arrangement {
+        let order: [Int]
+        (order, keys) = Self.order(unsorted, last: last)
         let pages = order.map { unsorted[$0] }
         let conditions = Term.collect(.conditions, from: pages) { $0.conditions }
         let treatments = Term.collect(.treatments, from: pages) { $0.treatments }
@@ -62,6 +61,34 @@ public struct Site: Sendable {
         }
         for item in redo.indices { related[redo[item]] = parts[item % workers][item / workers] }
         return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
+    }
+
+    /// The pages' order (indexes into `unsorted`) and sort keys. With the last arrangement of the same files, only
+    /// the pages whose key changed move: each is taken out and put back where its new key goes, so a changed title
+    /// costs a binary search, not a sort of every page.
+    private static func order(_ unsorted: [ArrangementInput], last: ArrangedFrom?) -> ([Int], [OrderKey]) {
+        guard let last, last.keys.count == unsorted.count,
+            zip(last.inputs, unsorted).allSatisfy({ identical($0.contentPath, $1.contentPath) })
+        else {
+            let keys = unsorted.map(OrderKey.init)
+            return (unsorted.indices.sorted { keys[$0] < keys[$1] }, keys)
+        }
+        var keys = last.keys
+        var moved: [Int] = []
+        for index in unsorted.indices where unsorted[index] != last.inputs[index] {
+            let key = OrderKey(unsorted[index])
+            if key != keys[index] {
+                keys[index] = key
+                moved.append(index)
+            }
+        }
+        guard !moved.isEmpty else { return (last.arrangement.order, keys) }
+        let leaving = Set(moved)
+        var order = last.arrangement.order.filter { !leaving.contains($0) }
+        for index in moved { order.insert(index, at: order.partitionPoint { keys[$0] < keys[index] }) }
+        precondition(!verifiesSuspects || order == unsorted.indices.sorted { keys[$0] < keys[$1] },
+                     "memo: the page order changed unnoticed")
+        return (order, keys)
     }
 
     /// For each page (in site order), its related pages as the last arrangement had them, in this order's
@@ -158,8 +185,36 @@ public struct Site: Sendable {
 struct ArrangedFrom: Sendable {
     var inputs: [ArrangementInput]
     var arrangement: Arrangement
+    /// Each input's sort key; none for an arrangement whose keys were not kept.
+    var keys: [OrderKey] = []
     /// The documents the inputs were read from: an unchanged one's input is taken as it is.
     var documents: [Document] = []
+}
+
+/// What pages are sorted by: their kind; within a kind, pages with a `weight` first (lowest first), then the rest
+/// by title ignoring case, as in Hugo and Zola; the address settles ties. Made once per page, not twice per
+/// comparison.
+struct OrderKey: Sendable, Comparable {
+    var kind: ContentKind
+    var unweighted: Bool
+    var weight: Int
+    var title: String
+    var sitePath: String
+
+    init(_ input: ArrangementInput) {
+        kind = input.kind
+        unweighted = input.weight == nil
+        weight = input.weight ?? 0
+        title = input.title.lowercased()
+        sitePath = input.sitePath
+    }
+
+    static func < (a: OrderKey, b: OrderKey) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.unweighted != b.unweighted { return !a.unweighted }
+        if a.weight != b.weight { return a.weight < b.weight }
+        return (a.title, a.sitePath) < (b.title, b.sitePath)
+    }
 }
 
 /// Where each page goes in the site and how pages are grouped and linked: all of `Site` but the pages themselves.
