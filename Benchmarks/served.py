@@ -35,6 +35,8 @@ ARTICLE = "articles/page-00000"
 POLL_SECONDS = 0.01
 SERVED_TIMEOUT = 120
 START_TIMEOUT = 900
+# Issue 12: the server's memory after this many edits against its memory after the first build.
+MEMORY_EDITS = 50
 
 
 class Server:
@@ -167,8 +169,18 @@ def tools(corpus, salve):
     ]
 
 
+def resident_kib(pid):
+    """The resident set size of a process, from /proc (KiB)."""
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return None
+
+
 def measure_tool(tool, edit_count, scratch):
-    """{kind: {"served": [seconds], "own": [ms]}} for one server."""
+    """{kind: {"served": [seconds], "own": [ms]}} for one server; for Salve also "memory": its resident size after
+    the first build and after MEMORY_EDITS edits in all."""
     port = free_port()
     page = "/%s/" % ARTICLE
     server = Server(tool.command(port))
@@ -178,6 +190,8 @@ def measure_tool(tool, edit_count, scratch):
             sys.exit("%s did not start:\n%s" % (tool.name, server.tail()))
         if wait_served(port, page, "</html>") is None:
             sys.exit("%s does not serve %s" % (tool.name, page))
+        first = resident_kib(server.process.pid)
+        saves = 0
         for kind in KINDS:
             path = tool.file_for(kind)
             with open(path, encoding="utf-8") as handle:
@@ -192,6 +206,7 @@ def measure_tool(tool, edit_count, scratch):
                     if shown is None:
                         sys.exit("%s: %s edit not served within %d s:\n%s" % (tool.name, kind, SERVED_TIMEOUT,
                                                                                server.tail()))
+                    saves += 1
                     line = server.wait_for(tool.own, saved, 30)
                     if attempt > 0:
                         served.append(shown - saved)
@@ -202,8 +217,25 @@ def measure_tool(tool, edit_count, scratch):
             # Back to the original before the next kind: its marker must be gone from the page.
             if wait_served(port, page, "</html>", absent="served%s%s" % (tool.name, kind)) is None:
                 sys.exit("%s: the original %s was not served again" % (tool.name, kind))
+            saves += 1
             time.sleep(0.5)
             results[kind] = {"served": served, "own": [value for value in own if value is not None]}
+        if tool.name == "salve":
+            path = tool.file_for("body")
+            with open(path, encoding="utf-8") as handle:
+                original = handle.read()
+            try:
+                while saves < MEMORY_EDITS:
+                    marker = "servedmemory%d" % saves
+                    save(path, edits("body", original, marker), scratch)
+                    saves += 1
+                    if wait_served(port, page, marker) is None:
+                        sys.exit("salve: edit %d not served:\n%s" % (saves, server.tail()))
+            finally:
+                save(path, original, scratch)
+            if wait_served(port, page, "</html>", absent="servedmemory") is None:
+                sys.exit("salve: the original page was not served again")
+            results["memory"] = {"first": first, "after": resident_kib(server.process.pid), "edits": saves}
     finally:
         server.stop()
     return results
@@ -237,6 +269,14 @@ def table(rows):
             lines.append("| %d | %s | %s | %s | %s | %s | %s |" % (
                 documents, names[kind], seconds(salve["served"]), own(salve["own"]), seconds(hugo["served"]),
                 own(hugo["own"]), "%.2fx" % ratio if ratio else "n/a"))
+    lines += ["", "| documents | `salve serve` memory after the first build | after %d edits | ratio |" % MEMORY_EDITS,
+              "|---|---|---|---|"]
+    for documents, result in rows:
+        memory = result["salve"].get("memory")
+        if memory and memory["first"] and memory["after"]:
+            lines.append("| %d | %.0f MiB | %.0f MiB (%d edits) | %.2fx |" % (
+                documents, memory["first"] / 1024, memory["after"] / 1024, memory["edits"],
+                memory["after"] / memory["first"]))
     return "\n".join(lines)
 
 
