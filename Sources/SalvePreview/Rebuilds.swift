@@ -1,5 +1,8 @@
 // One rebuild at a time: the build off the cooperative threads, then the tabs and the terminal are told.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SalveCore
 import Synchronization
 
@@ -34,6 +37,7 @@ actor Rebuilds {
                 await hub.publish(.reload(scope))
             }
             await rebuildWhatTheWatcherMissed(after: changes)
+            Self.returnFreedMemory()
             return true
         case .failure(let failure as BuildFailure):
             note(.failed(failure.diagnostics, changes: changes))
@@ -56,6 +60,19 @@ extension Rebuilds {
         guard !changes.isEmpty, build != nil else { return }
         let stale = await withBuild { $0.staleContent() }
         if !stale.isEmpty { await run(changes: stale) }
+    }
+
+    /// Hands the pages malloc holds free back to the system, off this actor. A template edit makes every page's
+    /// HTML anew while the old is still held; without this the server's size stays at that high-water mark for
+    /// the rest of the session (a quarter more than after the first build, at 10,000 pages).
+    /// glibc's `malloc_trim` is looked up, not linked: Swift's Glibc module does not declare it, and another C
+    /// library may not have it.
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        DispatchQueue.global(qos: .utility).async { _ = trim(0) }
+        #endif
     }
 
     /// Runs `work` on the build on a thread of its own: a build blocks its thread for as long as it takes, so it

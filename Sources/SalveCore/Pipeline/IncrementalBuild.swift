@@ -96,18 +96,21 @@ public struct IncrementalBuild: Sendable {
         var displaced = order.dropFirst(files.count).map(\.path)
         var updated: [Int] = []
         var movedIndices: [Int] = []
-        var lasts: [WrittenFile?] = []
-        lasts.reserveCapacity(files.count)
         // Everything is read and compared before anything is written, so a missing source leaves the folder alone.
-        for (index, file) in files.enumerated() {
-            let inPlace = index < order.count && order[index].path == file.path
+        for index in files.indices {
+            let inPlace = index < order.count && order[index].path == files[index].path
+            // Nearly every file is the last build's bytes at the last build's place: the same array, so this
+            // compares two addresses and makes nothing.
+            if inPlace, case .bytes(let bytes) = files[index].contents, case .text(let old) = order[index].entry, old == bytes {
+                continue
+            }
+            let file = files[index]
             if !inPlace {
                 movedIndices.append(index)
                 moved.insert(file.path)
                 if index < order.count { displaced.append(order[index].path) }
             }
             let last = inPlace ? order[index].entry : written[file.path]
-            lasts.append(last)
             // A path written before was checked then.
             guard last != nil || file.isContained else { throw SiteWriter.WriteError.pathEscapes(file.path) }
             let entry: WrittenFile
@@ -153,11 +156,16 @@ public struct IncrementalBuild: Sendable {
         if files.count == order.count {
             // As many files as before: only the slots of updated files and of paths that took another's place
             // (a search file under its new content-hashed name) change.
+            // A moved file that did not change is in `written` as it was.
             for index in Set(updated + movedIndices) {
-                order[index] = (files[index].path, next[files[index].path] ?? lasts[index]!)
+                order[index] = (files[index].path, next[files[index].path] ?? written[files[index].path]!)
             }
         } else {
-            order = zip(files, lasts).map { file, last in (file.path, next[file.path] ?? last!) }
+            order = files.indices.map { index in
+                let path = files[index].path
+                let inPlace = index < order.count && order[index].path == path
+                return (path, next[path] ?? (inPlace ? order[index].entry : written[path]!))
+            }
         }
         return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings, onlyStylesheets: stylesheetsOnly)
     }
