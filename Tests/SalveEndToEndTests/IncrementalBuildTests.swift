@@ -123,6 +123,36 @@ struct IncrementalBuildTests {
         #expect(build.staleContent().isEmpty, "a new folder is listed, not trusted")
         try Self.expectFullBuild(of: site, equals: preview, "after a deletion and a new folder")
     }
+
+    @Test("a page the watcher names is read again alone, and a problem in it is still found and then cleared")
+    func rereadsOnlyTheNamedPage() throws {
+        let site = try TestSite(fixture: "minimal")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let preview = site.root.appendingPathComponent(".salve/preview")
+        var options = site.options(baseURL: Self.baseURL)
+        options.output = preview
+        var build = try IncrementalBuild(options)
+        _ = try build.rebuild()
+        let sleep = "content/articles/sleep.md"
+        let text = try read(site, sleep)
+
+        try site.write(sleep, text.replacingOccurrences(of: "light and broken", with: "short"))
+        let edited = try build.rebuild(changed: [sleep], trustingChanged: true)
+        #expect(edited.counts("read the project")?.computed == 1)
+        #expect(edited.counts("parse")?.computed == 1)
+
+        // Not UTF-8: the build fails naming the file, and the fix is read again like any edit.
+        try Data(Array(text.utf8) + [0xFF, 0x0A]).write(to: site.root.appendingPathComponent(sleep))
+        do {
+            _ = try build.rebuild(changed: [sleep], trustingChanged: true)
+            Issue.record("a page that is not UTF-8 was built")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.contains { $0.path == sleep && $0.message.contains("UTF-8") })
+        }
+        try site.write(sleep, text)
+        _ = try build.rebuild(changed: [sleep], trustingChanged: true)
+        try Self.expectFullBuild(of: site, equals: preview, "after a broken page and its fix")
+    }
 }
 
 extension IncrementalBuildTests {

@@ -58,6 +58,11 @@ struct ContentSource: Sendable {
         let patched = trustingChanged ? changed.flatMap { paths in
             last.flatMap { FolderScan.patch($0.entries, in: folder.path, changed: paths) }
         } : nil
+        if let last, let patched, let changed,
+            let quick = last.rereading(changed, entries: patched, in: folder, displayFolder: displayFolder)
+        {
+            return quick
+        }
         source.entries = patched ?? FolderScan.entries(of: folder.path)
         pages.reserveCapacity(source.entries.count)
         source.markdownList.reserveCapacity(source.entries.count)
@@ -148,6 +153,36 @@ struct ContentSource: Sendable {
         let inPlace = last != nil && source.files.count == pages.count && pages.count == lastFiles.count
             && before.indices.allSatisfy { before[$0] == $0 }
         source.reread = inPlace ? toRead : nil
+        return source
+    }
+
+    /// This content with the `changed` pages read again, when those are all it takes: each is a page this content
+    /// read without a problem, still a plain file, no bigger than a page may be, and read again without one; and
+    /// no entry came or went. Then the ten thousand other pages are not looked at one by one. nil otherwise.
+    private func rereading(_ changed: Set<String>, entries patched: [FolderScan.Entry], in folder: URL,
+                           displayFolder: String) -> ContentSource?
+    {
+        guard patched.count == entries.count else { return nil }
+        var source = self
+        source.entries = patched
+        source.normalisationOnlyChange = false
+        var indices: [Int] = []
+        for path in changed.sorted() {
+            let index = files.partitionPoint { $0.contentPath < path }
+            let at = patched.partitionPoint { $0.path < path }
+            guard index < files.count, files[index].contentPath == path, at < patched.count, patched[at].path == path,
+                !patched[at].isLink, let info = patched[at].info, info.st_mode & S_IFMT == S_IFREG,
+                Int(info.st_size) <= Self.maxFileSize,
+                !diagnostics.contains(where: { $0.path == "\(displayFolder)/\(path)" }),
+                case .success(let file) = Self.readPage(path, kind: files[index].kind, stamp: FileStamp(info), in: folder,
+                                                        displayFolder: displayFolder)
+            else { return nil }
+            if files[index].text == file.text, !identical(files[index].text, file.text) { source.normalisationOnlyChange = true }
+            source.files[index] = file
+            indices.append(index)
+        }
+        source.filesRead = indices.count
+        source.reread = indices
         return source
     }
 
