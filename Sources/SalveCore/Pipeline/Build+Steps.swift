@@ -151,6 +151,7 @@ extension Build {
                 TranslationName.split(path, codes: [code]).map(\.source)
             })
         }
+        let fallbackLinks = fallback.map(FallbackLinks.init)
         func makeTable() -> LinkTable {
             var sitePaths = Dictionary(documents.map { ($0.contentPath, $0.sitePath) }, uniquingKeysWith: { a, _ in a })
             if fallback != nil {
@@ -161,7 +162,7 @@ extension Build {
             var table = LinkTable(
                 basePath: project.config.basePath, sitePaths: sitePaths, sources: sources, drafts: project.drafts,
                 imageSizes: imageSizes)
-            table.fallback = fallback.map(FallbackLinks.init)
+            table.fallback = fallbackLinks
             table.mediaBasePath = project.config.rootBasePath
             return table
         }
@@ -169,7 +170,7 @@ extension Build {
         // dictionaries handed on from the last build compare by identity): the last table is this one.
         let links: LinkTable
         if samePlaces, let last = memory?.links, last.basePath == project.config.basePath, last.sources == sources,
-            last.drafts == project.drafts, last.imageSizes == imageSizes, last.fallback == fallback.map(FallbackLinks.init),
+            last.drafts == project.drafts, last.imageSizes == imageSizes, last.fallback == fallbackLinks,
             last.mediaBasePath == project.config.rootBasePath
         {
             precondition(!verifiesSuspects || last.hasSameEntries(as: makeTable()), "memo: the link table changed unnoticed")

@@ -156,16 +156,10 @@ public struct IncrementalBuild: Sendable {
         if files.count == order.count {
             // As many files as before: only the slots of updated files and of paths that took another's place
             // (a search file under its new content-hashed name) change.
-            // A moved file that did not change is in `written` as it was.
-            for index in Set(updated + movedIndices) {
-                order[index] = (files[index].path, next[files[index].path] ?? written[files[index].path]!)
-            }
+            // `written` now holds every file's entry, updated or not.
+            for index in Set(updated + movedIndices) { order[index] = (files[index].path, written[files[index].path]!) }
         } else {
-            order = files.indices.map { index in
-                let path = files[index].path
-                let inPlace = index < order.count && order[index].path == path
-                return (path, next[path] ?? (inPlace ? order[index].entry : written[path]!))
-            }
+            order = files.map { ($0.path, written[$0.path]!) }
         }
         return RebuildReport(written: changed.sorted(), deleted: gone, warnings: warnings, onlyStylesheets: stylesheetsOnly)
     }

@@ -185,8 +185,8 @@ public struct Site: Sendable {
 struct ArrangedFrom: Sendable {
     var inputs: [ArrangementInput]
     var arrangement: Arrangement
-    /// Each input's sort key; none for an arrangement whose keys were not kept.
-    var keys: [OrderKey] = []
+    /// Each input's sort key.
+    var keys: [OrderKey]
     /// The documents the inputs were read from: an unchanged one's input is taken as it is.
     var documents: [Document] = []
 }
