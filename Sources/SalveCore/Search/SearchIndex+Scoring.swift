@@ -11,27 +11,30 @@ extension SearchIndex {
 
         /// The term's IDF and its postings, from the results that hold it.
         func score(_ occurrences: [Occurrence]) -> ScoredTerm {
-            guard !occurrences.isEmpty else { return .none }
+            scored(occurrences.map { posting(result: Int($0.result), counts: $0.counts) })
+        }
+
+        /// The term's IDF, and its postings (every result that holds it, in result order) cut to the best.
+        func scored(_ postings: [Posting]) -> ScoredTerm {
+            guard !postings.isEmpty else { return .none }
             let total = Double(resultCount)
-            let found = Double(occurrences.count)
+            let found = Double(postings.count)
             let idf = Swift.max(1, Int((log(1 + (total - found + 0.5) / (found + 0.5)) * 100).rounded()))
-            var postings: [Posting] = []
-            postings.reserveCapacity(occurrences.count)
-            for occurrence in occurrences {
-                let result = Int(occurrence.result)
-                let counts = occurrence.counts
-                let norm = result * SearchField.count
-                // Field by field in `SearchField` order, as the sum has always been taken, so the rounding is the same.
-                var weighted = 0.0
-                if counts.title > 0 { weighted += SearchField.title.weight * Double(counts.title) / norms[norm] }
-                if counts.alsoCalled > 0 { weighted += SearchField.alsoCalled.weight * Double(counts.alsoCalled) / norms[norm + 1] }
-                if counts.headings > 0 { weighted += SearchField.headings.weight * Double(counts.headings) / norms[norm + 2] }
-                if counts.summary > 0 { weighted += SearchField.summary.weight * Double(counts.summary) / norms[norm + 3] }
-                if counts.body > 0 { weighted += SearchField.body.weight * Double(counts.body) / norms[norm + 4] }
-                let score = priors[result] * weighted * (SearchIndex.k1 + 1) / (weighted + SearchIndex.k1)
-                postings.append(Posting(result: result, score: Swift.max(1, Int((score * 100).rounded()))))
-            }
             return ScoredTerm(idf: idf, postings: postings.count > SearchIndex.maxPostings ? Self.best(postings) : postings)
+        }
+
+        /// The weight of a term in one result, from how often it is in each of the result's fields.
+        func posting(result: Int, counts: FieldCounts) -> Posting {
+            let norm = result * SearchField.count
+            // Field by field in `SearchField` order, as the sum has always been taken, so the rounding is the same.
+            var weighted = 0.0
+            if counts.title > 0 { weighted += SearchField.title.weight * Double(counts.title) / norms[norm] }
+            if counts.alsoCalled > 0 { weighted += SearchField.alsoCalled.weight * Double(counts.alsoCalled) / norms[norm + 1] }
+            if counts.headings > 0 { weighted += SearchField.headings.weight * Double(counts.headings) / norms[norm + 2] }
+            if counts.summary > 0 { weighted += SearchField.summary.weight * Double(counts.summary) / norms[norm + 3] }
+            if counts.body > 0 { weighted += SearchField.body.weight * Double(counts.body) / norms[norm + 4] }
+            let score = priors[result] * weighted * (SearchIndex.k1 + 1) / (weighted + SearchIndex.k1)
+            return Posting(result: result, score: Swift.max(1, Int((score * 100).rounded())))
         }
 
         /// The best `maxPostings` (by score, then the earlier result), in result order. Scores are small whole

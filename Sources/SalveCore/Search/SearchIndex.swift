@@ -203,12 +203,7 @@ public struct SearchIndex: Sendable {
         for (index, length) in lengths.enumerated() { totals[index % SearchField.count] += length }
         self.lengths = lengths
         lengthTotals = totals
-        let (termNumbers, vocabulary, occurrences) = Self.invert(&numbered, releasing: !updatable)
-        self.termNumbers = termNumbers
-        self.vocabulary = vocabulary
-        self.occurrences = occurrences
-        order = Array(0..<Int32(vocabulary.count))
-        order.sort { SearchOrder.utf16Precedes(vocabulary[Int($0)], vocabulary[Int($1)]) }
+        (termNumbers, vocabulary, occurrences, order) = (ByteTable(), [], [], [])
         scorer = Scorer(norms: [], priors: [], resultCount: 0)
         scored = []
         entries = []
@@ -218,8 +213,19 @@ public struct SearchIndex: Sendable {
         entryPoint = []
         let scorer = makeScorer()
         self.scorer = scorer
-        scored = self.occurrences.parallelMap(threads: threads) { scorer.score($0) }
-        if !updatable { self.occurrences = [] }
+        let (termNumbers, vocabulary, found) = Self.numberTerms(&numbered, releasing: !updatable)
+        self.termNumbers = termNumbers
+        self.vocabulary = vocabulary
+        if updatable {
+            occurrences = Self.occurrences(of: numbered, found: found)
+            scored = occurrences.parallelMap(threads: threads) { scorer.score($0) }
+        } else {
+            // Scored as they are inverted: the occurrences, which only `update` reads, are never made.
+            occurrences = []
+            scored = Self.scoredTerms(of: &numbered, found: found, scorer: scorer)
+        }
+        order = Array(0..<Int32(vocabulary.count))
+        order.sort { SearchOrder.utf16Precedes(vocabulary[Int($0)], vocabulary[Int($1)]) }
         entries = Array(zip(vocabulary, scored)).parallelMap(threads: threads) { Self.entry($0.0, $0.1) }
         shards = layOutShards().map { Shard(start: $0.start, count: $0.count, bytes: encodeShard(start: $0.start, count: $0.count)) }
         chunks = (0..<chunkCount).map(encodeChunk)
@@ -261,31 +267,80 @@ public struct SearchIndex: Sendable {
         return (sorted.map { unsorted[Int($0)] }, numbers)
     }
 
-    /// Every term with the results that hold it, each list in result order.
-    /// - Parameter releasing: empty each result's terms and counts once they are inverted.
-    static func invert(_ numbered: inout [SearchAnalysis.Result], releasing: Bool)
-        -> (ByteTable, [String], [[Occurrence]])
+    /// Where each result's terms are, numbered: `terms[i]` of each result in turn is term `numbers[next + i]`.
+    struct FoundTerms {
+        var numbers: [Int32]
+        /// How many results hold each term, by term number.
+        var results: [Int32]
+    }
+
+    /// Numbers every term of every result, in result order, and counts the results that hold each.
+    /// - Parameter releasing: empty each result's terms once they are numbered.
+    static func numberTerms(_ numbered: inout [SearchAnalysis.Result], releasing: Bool)
+        -> (ByteTable, [String], FoundTerms)
     {
         var termNumbers = ByteTable()
         var vocabulary: [String] = []
-        var occurrences: [[Occurrence]] = []
+        var found = FoundTerms(numbers: [], results: [])
         for number in numbered.indices {
-            let result = numbered[number]
-            if releasing { (numbered[number].terms, numbered[number].counts) = ([], []) }
-            result.counts.withUnsafeBufferPointer { counts in
-                for (index, term) in result.terms.enumerated() {
-                    let termNumber = Int(termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count)))
-                    if termNumber == vocabulary.count {
-                        vocabulary.append(term)
-                        occurrences.append([])
-                    }
-                    let start = index * SearchField.count
-                    occurrences[termNumber].append(
-                        Occurrence(result: Int32(number), counts: FieldCounts(counts[start..<(start + SearchField.count)])))
+            for term in numbered[number].terms {
+                let termNumber = termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count))
+                if termNumber == vocabulary.count {
+                    vocabulary.append(term)
+                    found.results.append(0)
+                }
+                found.numbers.append(termNumber)
+                found.results[Int(termNumber)] += 1
+            }
+            if releasing { numbered[number].terms = [] }
+        }
+        return (termNumbers, vocabulary, found)
+    }
+
+    /// Every term's list of the results that hold it, in result order. Each list is made at its size: lists grown by
+    /// appending leave the heap full of the smaller buffers they outgrew.
+    static func occurrences(of numbered: [SearchAnalysis.Result], found: FoundTerms) -> [[Occurrence]] {
+        var numbered = numbered
+        var occurrences = found.results.map { count in
+            var list: [Occurrence] = []
+            list.reserveCapacity(Int(count))
+            return list
+        }
+        forEachOccurrence(in: &numbered, found: found, releasing: false) { term, result, counts in
+            occurrences[term].append(Occurrence(result: result, counts: counts))
+        }
+        return occurrences
+    }
+
+    /// Every term's IDF and postings, scored straight from the results' counts, each emptied once read.
+    static func scoredTerms(of numbered: inout [SearchAnalysis.Result], found: FoundTerms, scorer: Scorer) -> [ScoredTerm] {
+        var postings = found.results.map { count in
+            var list: [Posting] = []
+            list.reserveCapacity(Int(count))
+            return list
+        }
+        forEachOccurrence(in: &numbered, found: found, releasing: true) { term, result, counts in
+            postings[term].append(scorer.posting(result: Int(result), counts: counts))
+        }
+        return postings.map { scorer.scored($0) }
+    }
+
+    /// Calls `body` with each term number, result number and field counts, result by result.
+    /// - Parameter releasing: empty each result's counts once read.
+    private static func forEachOccurrence(in numbered: inout [SearchAnalysis.Result], found: FoundTerms, releasing: Bool,
+                                          _ body: (Int, Int32, FieldCounts) -> Void)
+    {
+        var next = 0
+        for number in numbered.indices {
+            let counts = numbered[number].counts
+            if releasing { numbered[number].counts = [] }
+            counts.withUnsafeBufferPointer { counts in
+                for start in stride(from: 0, to: counts.count, by: SearchField.count) {
+                    body(Int(found.numbers[next]), Int32(number), FieldCounts(counts[start..<(start + SearchField.count)]))
+                    next += 1
                 }
             }
         }
-        return (termNumbers, vocabulary, occurrences)
     }
 
     static func shorten(_ text: String) -> String {
