@@ -68,19 +68,8 @@ extension Rebuilds {
     /// glibc's `malloc_trim` is looked up, not linked: Swift's Glibc module does not declare it, and another C
     /// library may not have it.
     private static func returnFreedMemory() {
-        guard let trim = mallocTrim else { return }
-        DispatchQueue.global(qos: .utility).async { _ = trim(0) }
+        DispatchQueue.global(qos: .utility).async { LinuxCalls.returnFreedMemory() }
     }
-
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        #if canImport(Glibc)
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map {
-            unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self)
-        }
-        #else
-        nil
-        #endif
-    }()
 
     /// Runs `work` on the build on a thread of its own: a build blocks its thread for as long as it takes, so it
     /// stays off Swift's small cooperative pool. The build is handed over, not copied: while a second copy holds
