@@ -40,12 +40,12 @@ extension Build {
         let keeps = memory != nil
         let anchors = Dictionary(
             model.site.pages.map { ($0.document.contentPath, $0.body.headings) }, uniquingKeysWith: { a, _ in a })
-        for translation in translations {
+        for var translation in translations {
             let code = translation.config.language
             // Taken out of the memory while in use, so its tables are changed in place rather than copied.
             var partMemory = keeps ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
             var partTimings = timings.part(code)
-            var translated = part(translation, of: project, options: options, fallback: model.links,
+            var translated = part(&translation, of: project, options: options, fallback: model.links,
                                   fallbackAnchors: anchors, memory: &partMemory, timings: &partTimings, into: &diagnostics)
             timings.append(partTimings)
             if keeps { memory!.parts[code] = partMemory }

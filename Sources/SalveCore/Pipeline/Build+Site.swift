@@ -83,11 +83,11 @@ extension Build {
         ).flatMap { $0 }
     }
 
-    /// Every page's view; a content page's view is kept while its page, related cards, settings and glossary are.
+    /// Every page's view, in a build that keeps its results (a cold build makes them batch by batch,
+    /// `writePagesInBatches`); a content page's view is kept while its page, related cards, settings and glossary are.
     static func makeViews(_ site: Site, listings: [Listing], assets: ThemeAssets, threads: Int?, memory: inout BuildMemory?,
                           counts: inout StepCounts) -> [ViewFile]
     {
-        guard memory != nil else { return site.views(listings: listings, assets: assets) }
         let basePath = site.config.basePath
         let urls = AssetURLs(assets, basePath: site.config.rootBasePath)
         let last = memory!.viewInputs

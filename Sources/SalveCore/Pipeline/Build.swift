@@ -161,7 +161,7 @@ public enum Build {
         giveStrings(to: &parsed, templates: project.templates, memory: &memory, into: &diagnostics)
         let translations = parsed.translations
         parsed.translations = []
-        var model = part(parsed, of: project, options: options, memory: &memory, timings: &timings, into: &diagnostics)
+        var model = part(&parsed, of: project, options: options, memory: &memory, timings: &timings, into: &diagnostics)
         addTranslations(translations, to: &model, names: parsed.config.languages, project: project, options: options,
                         memory: &memory, timings: &timings, into: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
@@ -171,9 +171,10 @@ public enum Build {
 
     /// The steps from validating to checking links, for the part of the site in one language.
     /// - Parameters:
+    ///   - parsed: in a build that keeps nothing, its documents lose their Markdown as they are rendered.
     ///   - fallback: the default language's link table, for a translation's links to pages it lacks.
     ///   - fallbackAnchors: the default language's pages' headings, where those links' anchors are checked.
-    static func part(_ parsed: ParsedProject, of project: Project, options: BuildOptions, fallback: LinkTable? = nil,
+    static func part(_ parsed: inout ParsedProject, of project: Project, options: BuildOptions, fallback: LinkTable? = nil,
                              fallbackAnchors: [String: [Heading]] = [:], memory: inout BuildMemory?, timings: inout Timings, into diagnostics: inout [Diagnostic]) -> Model
     {
         let keeps = memory != nil
@@ -184,7 +185,7 @@ public enum Build {
         }
         let links = validated.links
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
-            renderMarkdown(parsed, validated: validated, threads: options.threads, readability: options.readability,
+            renderMarkdown(&parsed, validated: validated, threads: options.threads, readability: options.readability,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
         let (site, listings) = timings.memoStep("assemble the site", unit: "listings", count: { $0.1.count }, memory: keeps) {
@@ -256,7 +257,10 @@ public enum Build {
         let keeps = memory != nil
         let pages = try writePages(model, threads: threads, into: output, memory: &memory, timings: &timings)
         // The search index is then made in the memory the HTML held, not on top of it.
-        if !keeps { model.site.forgetRenderedHTML() }
+        if !keeps {
+            model.site.forgetRenderedHTML()
+            LinuxCalls.returnFreedMemory()
+        }
         let site = model.site
         let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
             searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
@@ -286,29 +290,16 @@ public enum Build {
     private static func writePages(_ model: Model, threads: Int?, into output: some SiteOutput,
                                    memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
+        guard memory != nil else { return try writePagesInBatches(model, threads: threads, into: output, timings: &timings) }
         let site = model.site
-        let keeps = memory != nil
-        let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: keeps) { counts in
+        let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: true) { counts in
             makeViews(site, listings: model.listings, assets: model.themeAssets, threads: threads, memory: &memory,
                       counts: &counts)
         }
         let templates = model.templates
         // A page's card is rendered once and reused on every list that shows it.
         let fragments = FragmentMemo()
-        try timings.memoStep("apply the templates", unit: "pages", count: { views.count }, memory: keeps) { counts in
-            guard keeps else {
-                // A cold build hands each page over as soon as it is rendered, so the pages are never all in memory.
-                counts.computed = views.count
-                let failures = views.parallelMap(threads: threads) { file -> Error? in
-                    do {
-                        let html = templates.render(file.template, file.view.context, fragments: fragments)
-                        try output.write(OutputFile(file.path, .bytes(html)))
-                        return nil
-                    } catch { return error }
-                }
-                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-                return
-            }
+        try timings.memoStep("apply the templates", unit: "pages", count: { views.count }, memory: true) { counts in
             // The fingerprints are the last build's arrays while the templates' bytes are the same, so the
             // comparison and ten thousand page keys read no text.
             let fingerprints = templates.fingerprints
@@ -324,6 +315,48 @@ public enum Build {
             for (file, bytes) in zip(views, html) { try output.write(OutputFile(file.path, .bytes(bytes))) }
         }
         return views.count
+    }
+
+    /// Pages whose views are made, rendered and written together in a build that keeps nothing.
+    static let pagesPerBatch = 1000
+
+    /// A cold build's views and pages, a batch of pages at a time: a batch's views go once its pages are written,
+    /// so the views of the whole site (their JSON-LD above all, 70 MB at 10,000 pages) are never all in memory.
+    private static func writePagesInBatches(_ model: Model, threads: Int?, into output: some SiteOutput,
+                                            timings: inout Timings) throws -> Int
+    {
+        let site = model.site
+        var viewsStep = timings.open("make the views", unit: "views")
+        var templatesStep = timings.open("apply the templates", unit: "pages")
+        let (cards, urls) = timings.part(of: &viewsStep, count: { _ in 0 }) {
+            (site.pages.indices.map(site.card), AssetURLs(model.themeAssets, basePath: site.config.rootBasePath))
+        }
+        // A page's card is rendered once and reused on every list that shows it.
+        let fragments = FragmentMemo()
+        func write(_ views: [ViewFile]) throws {
+            let failures = timings.part(of: &templatesStep, count: \.count) {
+                views.parallelMap(threads: threads) { file -> Error? in
+                    do {
+                        let html = model.templates.render(file.template, file.view.context, fragments: fragments)
+                        try output.write(OutputFile(file.path, .bytes(html)))
+                        return nil
+                    } catch { return error }
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+        for start in stride(from: 0, to: site.pages.count, by: pagesPerBatch) {
+            let batch = Array(start..<Swift.min(start + pagesPerBatch, site.pages.count))
+            try write(timings.part(of: &viewsStep, count: \.count) {
+                batch.parallelMap(threads: threads) { site.pageView($0, cards: cards, assets: urls) }
+            })
+        }
+        try write(timings.part(of: &viewsStep, count: \.count) {
+            site.otherViews(listings: model.listings, cards: cards, assets: urls)
+        })
+        timings.close(viewsStep)
+        timings.close(templatesStep)
+        return viewsStep.timing.items
     }
 
     /// `outputPaths` plus the theme's files; the preview hands on the last build's set while every page keeps

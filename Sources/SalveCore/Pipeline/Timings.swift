@@ -46,6 +46,41 @@ struct Timings: Sendable {
         return result
     }
 
+    /// A step that runs in parts between other steps' parts: its parts' times and items add up (`close`).
+    struct OpenStep {
+        fileprivate(set) var timing: StepTiming
+    }
+
+    /// Starts a step run in parts, as `part` and `close` then time it.
+    func open(_ name: String, unit: String) -> OpenStep {
+        OpenStep(timing: StepTiming(name: name + nameSuffix, seconds: 0, items: 0, unit: unit))
+    }
+
+    /// Runs `body` as a part of `step`, adding its wall time and `count(result)` items.
+    func part<T>(of step: inout OpenStep, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
+        onStep?(.started(step.timing.name))
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = try body()
+        step.timing.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        step.timing.items += count(result)
+        return result
+    }
+
+    /// Records a step run in parts, after the steps recorded so far.
+    mutating func close(_ step: OpenStep) {
+        var timing = step.timing
+        timing.peakMemory = Self.peakMemory
+        steps.append(timing)
+        onStep?(.finished(timing))
+    }
+
+    /// The process's maximum resident set so far, in bytes.
+    private static var peakMemory: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+
     /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
         let name = name + nameSuffix
@@ -53,10 +88,7 @@ struct Timings: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit,
-                                peakMemory: Int(usage.ru_maxrss) * 1024)
+        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit, peakMemory: Self.peakMemory)
         steps.append(timing)
         onStep?(.finished(timing))
         return result
