@@ -107,6 +107,31 @@ struct OutputSafetyTests {
         }
     }
 
+    @Test("a cold build in batches of a few pages writes the same bytes and counts the same items as one batch")
+    func batchSizeDoesNotMatter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-batches-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try run("/usr/bin/env", [
+            "python3", repositoryRoot.appendingPathComponent("Benchmarks/generate.py").path,
+            "--pages", "60", "--out", folder.path, "--no-hugo",
+        ])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        func build(batch: Int, into name: String) throws -> (files: [String: Data], steps: [String]) {
+            let output = folder.appendingPathComponent(name)
+            var options = BuildOptions(root: folder.appendingPathComponent("salve"), output: output,
+                                       today: Day(year: 2026, month: 6, day: 1)!, threads: 2)
+            options.pagesPerBatch = batch
+            let report = try Build.run(options)
+            return (try TestSite.snapshot(of: output), report.steps.map { "\($0.name): \($0.items) \($0.unit)" })
+        }
+        let whole = try build(batch: 1000, into: "whole")
+        // 7 does not divide the page count, so the last batch is a short one.
+        let batched = try build(batch: 7, into: "batched")
+        #expect(batched.files == whole.files)
+        #expect(batched.steps == whole.steps)
+        #expect(whole.steps.contains { $0.hasPrefix("apply the templates: ") })
+    }
+
     @Test("drafts are left out unless asked for")
     func drafts() throws {
         let site = try TestSite([

@@ -212,12 +212,12 @@ extension Build {
         }
     }
 
-    /// - Parameter readability: also keep each page's prose for readability scores (`salve check`).
     /// - Parameter project: in a build that keeps nothing, its documents lose their Markdown once rendered.
-    static func renderMarkdown(_ project: inout ParsedProject, validated: Validated, threads: Int?, readability: Bool,
+    static func renderMarkdown(_ project: inout ParsedProject, validated: Validated, options: BuildOptions,
                                memory: inout BuildMemory?, counts: inout StepCounts,
                                into diagnostics: inout [Diagnostic]) -> [Page]
     {
+        let (threads, readability) = (options.threads, options.readability)
         let config = project.config, glossary = project.glossary, links = validated.links
         let matcher = GlossaryMatcher(glossary, basePath: config.basePath)
         let renderer = MarkdownRenderer(allowRawHTML: config.allowRawHTML, collectsProse: readability, strings: project.strings)
@@ -227,8 +227,8 @@ extension Build {
             counts.computed = project.documents.count
             var pages: [Page] = []
             pages.reserveCapacity(project.documents.count)
-            for start in stride(from: 0, to: project.documents.count, by: pagesPerBatch) {
-                let batch = start..<Swift.min(start + pagesPerBatch, project.documents.count)
+            for start in stride(from: 0, to: project.documents.count, by: options.pagesPerBatch) {
+                let batch = start..<Swift.min(start + options.pagesPerBatch, project.documents.count)
                 let rendered = Array(project.documents[batch]).parallelMap(threads: threads) {
                     render($0, renderer: renderer, links: links, glossary: matcher)
                 }

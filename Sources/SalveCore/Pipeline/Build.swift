@@ -25,6 +25,8 @@ public struct BuildOptions: Sendable {
     public var acceptRemoved = false
     /// Write a `.gz` beside each HTML, CSS, JS, JSON, XML and SVG file, as salve.yml's `compress: true` does.
     public var compress = false
+    /// Pages whose Markdown, views and HTML a build that keeps nothing holds at once (tests set fewer).
+    public var pagesPerBatch = 1000
     /// Told as each step starts and ends (a progress line on a terminal, `--verbose`).
     public var onStep: (@Sendable (StepEvent) -> Void)?
 
@@ -99,8 +101,7 @@ public enum Build {
         do {
             var memory: BuildMemory? = nil
             // The model is handed over, so that each page's HTML can go once the page is written.
-            let written = try emit(consume model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap,
-                                   into: staged, memory: &memory, timings: &timings)
+            let written = try emit(consume model, options: options, into: staged, memory: &memory, timings: &timings)
             try timings.step("write", unit: "files", count: { written }) {
                 try staged.finish()
                 try PublishedURLs.write(published, root: options.root)
@@ -185,7 +186,7 @@ public enum Build {
         }
         let links = validated.links
         let pages = timings.memoStep("render Markdown", unit: "pages", count: \.count, memory: keeps) { counts in
-            renderMarkdown(&parsed, validated: validated, threads: options.threads, readability: options.readability,
+            renderMarkdown(&parsed, validated: validated, options: options,
                            memory: &memory, counts: &counts, into: &diagnostics)
         }
         let (site, listings) = timings.memoStep("assemble the site", unit: "listings", count: { $0.1.count }, memory: keeps) {
@@ -220,22 +221,21 @@ public enum Build {
     /// The steps from the views on: every file of the site, handed to `output` as soon as it is made.
     /// - Returns: how many files were handed over.
     @discardableResult
-    static func emit(_ model: consuming Model, threads: Int?, urlsPerSitemap: Int, into output: some SiteOutput,
+    static func emit(_ model: consuming Model, options: BuildOptions, into output: some SiteOutput,
                      memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         var translations = model.translations
         model.translations = []
         let others = translations.flatMap { $0.site.sitemapEntries(listings: $0.listings) }
         let (themeFiles, media) = (model.themeAssets.files, model.media)
-        var written = try emitPart(&model, sitemap: others, threads: threads, urlsPerSitemap: urlsPerSitemap,
-                                   into: output, memory: &memory, timings: &timings)
+        var written = try emitPart(&model, sitemap: others, options: options, into: output, memory: &memory, timings: &timings)
         // Each other language's pages, listings, search and feed go under /CODE/; the sitemap, redirects, theme
         // assets and media are the whole site's, written once by the default language's part and here.
         for index in translations.indices {
             let code = translations[index].site.config.language
             var partMemory = memory != nil ? memory!.parts.removeValue(forKey: code) ?? BuildMemory() : nil
             var partTimings = timings.part(code)
-            written += try emitPart(&translations[index], sitemap: nil, threads: threads, urlsPerSitemap: urlsPerSitemap,
+            written += try emitPart(&translations[index], sitemap: nil, options: options,
                                     into: PrefixedOutput(output, prefix: code + "/"), memory: &partMemory,
                                     timings: &partTimings)
             timings.append(partTimings)
@@ -251,11 +251,11 @@ public enum Build {
     ///   - model: in a build that keeps nothing, its pages lose their HTML once they are written.
     ///   - sitemap: for the default language, the other languages' sitemap entries; nil for another
     ///     language, whose URLs are in the default language's sitemap.
-    private static func emitPart(_ model: inout Model, sitemap: [SitemapEntry]?, threads: Int?, urlsPerSitemap: Int,
+    private static func emitPart(_ model: inout Model, sitemap: [SitemapEntry]?, options: BuildOptions,
                                  into output: some SiteOutput, memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         let keeps = memory != nil
-        let pages = try writePages(model, threads: threads, into: output, memory: &memory, timings: &timings)
+        let pages = try writePages(model, options: options, into: output, memory: &memory, timings: &timings)
         // The search index is then made in the memory the HTML held, not on top of it.
         if !keeps {
             model.site.forgetRenderedHTML()
@@ -263,7 +263,7 @@ public enum Build {
         }
         let site = model.site
         let index = timings.memoStep("index for search", unit: "files", count: \.count, memory: keeps) { counts in
-            searchFiles(site, synonyms: model.synonyms, threads: threads, memory: &memory, counts: &counts)
+            searchFiles(site, synonyms: model.synonyms, threads: options.threads, memory: &memory, counts: &counts)
         }
         let feeds = timings.memoStep("make the sitemap and feed", unit: "files", count: \.count, memory: keeps) { counts in
             // Apart: a changed title is in the feed, and no sitemap URL or date changes with it.
@@ -274,11 +274,11 @@ public enum Build {
             guard let sitemap else { return [feed] }
             let pages = PerPage.of(site.pages, last: memory?.sitemapPages, SitemapKey.SitemapPage.init)
             if keeps { memory!.sitemapPages = pages }
-            let key = SitemapKey(site, pages: pages.values, listings: model.listings, urlsPerSitemap: urlsPerSitemap,
+            let key = SitemapKey(site, pages: pages.values, listings: model.listings, urlsPerSitemap: options.urlsPerSitemap,
                                  sitemap: sitemap)
             // The redirects of every language are the default language's part's to write, with the sitemap.
             return Memo.one(&memory[memo: \.sitemap], counts: &counts, key: key) {
-                site.sitemapFiles(listings: model.listings, urlsPerSitemap: urlsPerSitemap, translations: sitemap)
+                site.sitemapFiles(listings: model.listings, urlsPerSitemap: options.urlsPerSitemap, translations: sitemap)
             } + [feed] + Redirect.files(model.redirects, config: site.config)
         }
         for file in index + feeds { try output.write(file) }
@@ -287,10 +287,14 @@ public enum Build {
 
 
     /// The views and the pages made from them, written to `output`; returns how many.
-    private static func writePages(_ model: Model, threads: Int?, into output: some SiteOutput,
+    private static func writePages(_ model: Model, options: BuildOptions, into output: some SiteOutput,
                                    memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
-        guard memory != nil else { return try writePagesInBatches(model, threads: threads, into: output, timings: &timings) }
+        let threads = options.threads
+        guard memory != nil else {
+            return try writePagesInBatches(model, threads: threads, batchSize: options.pagesPerBatch, into: output,
+                                           timings: &timings)
+        }
         let site = model.site
         let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: true) { counts in
             makeViews(site, listings: model.listings, assets: model.themeAssets, threads: threads, memory: &memory,
@@ -317,12 +321,9 @@ public enum Build {
         return views.count
     }
 
-    /// Pages whose views are made, rendered and written together in a build that keeps nothing.
-    static let pagesPerBatch = 1000
-
     /// A cold build's views and pages, a batch of pages at a time: a batch's views go once its pages are written,
     /// so the views of the whole site (their JSON-LD above all, 70 MB at 10,000 pages) are never all in memory.
-    private static func writePagesInBatches(_ model: Model, threads: Int?, into output: some SiteOutput,
+    private static func writePagesInBatches(_ model: Model, threads: Int?, batchSize: Int, into output: some SiteOutput,
                                             timings: inout Timings) throws -> Int
     {
         let site = model.site
@@ -345,8 +346,8 @@ public enum Build {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
-        for start in stride(from: 0, to: site.pages.count, by: pagesPerBatch) {
-            let batch = Array(start..<Swift.min(start + pagesPerBatch, site.pages.count))
+        for start in stride(from: 0, to: site.pages.count, by: batchSize) {
+            let batch = Array(start..<Swift.min(start + batchSize, site.pages.count))
             try write(timings.part(of: &viewsStep, count: \.count) {
                 batch.parallelMap(threads: threads) { site.pageView($0, cards: cards, assets: urls) }
             })

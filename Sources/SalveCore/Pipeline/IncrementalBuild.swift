@@ -69,8 +69,7 @@ public struct IncrementalBuild: Sendable {
         let model = try Build.makeModel(options, memory: &memory, changed: content, trustingChanged: trusted,
                                         timings: &timings)
         let output = CollectedOutput()
-        try Build.emit(model, threads: options.threads, urlsPerSitemap: options.urlsPerSitemap, into: output,
-                       memory: &memory, timings: &timings)
+        try Build.emit(model, options: options, into: output, memory: &memory, timings: &timings)
         var writing = Timings()
         let report = try writing.step("write", unit: "files", count: { $0.written.count + $0.deleted.count }) {
             try write(output.files, warnings: model.warnings)
