@@ -247,12 +247,7 @@ extension DocumentWalk {
 
     /// Gives each heading its id and a visible anchor link. Custom nodes are the one way to add
     /// attributes that cmark's safe mode does not strip (shared/NOTES.md); ids are `[a-z0-9_-]`.
-    mutating func replaceHeadings(_ strings: UIStrings) {
-        // The label's wording is looked up once per page; each heading's text goes where `{heading}` is.
-        let wording = strings.text("heading_anchor_label").split(separator: "{heading}", omittingEmptySubsequences: false)
-        func label(_ text: String) -> String {
-            wording.count == 2 ? wording[0] + text + wording[1] : strings.text("heading_anchor_label", ["heading": text])
-        }
+    mutating func replaceHeadings(_ label: HeadingLabel) {
         for index in headings.indices {
             let old = headings[index].node
             let heading = headings[index].heading

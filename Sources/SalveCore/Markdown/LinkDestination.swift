@@ -38,36 +38,53 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
         return .success(.relative(url))
     }
 
+    // The helpers below read UTF-8 bytes: every separator they look for is ASCII, and a link is classified for
+    // every link of every page.
+
     private static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        for (offset, byte) in url.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return offset > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                continue
+            default: return false
+            }
+        }
+        return false
     }
 
     private static func splitAnchor(_ url: String) -> (String, String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
-        let anchor = String(url[url.index(after: hash)...])
+        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
+        let anchor = String(url[url.utf8.index(after: hash)...])
         return (String(url[..<hash]), anchor.isEmpty ? nil : anchor)
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     /// Joins and resolves `.` and `..`; nil when the result would climb above the root.
     static func normalise(joining base: String, _ relative: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/")
-        for part in relative.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts = relative.utf8.first == slash ? [] : base.utf8.split(separator: slash)
+        for part in relative.utf8.split(separator: slash) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.first == dot, part.last == dot {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+                continue
             }
+            parts.append(part)
         }
-        return parts.joined(separator: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(base.utf8.count + relative.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(slash) }
+            bytes.append(contentsOf: part)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

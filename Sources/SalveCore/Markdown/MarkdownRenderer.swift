@@ -11,12 +11,15 @@ public struct MarkdownRenderer: Sendable {
     let collectsProse: Bool
     /// The callouts' titles, in the page's language.
     let strings: UIStrings
+    /// The heading anchors' label around `{heading}`, split once rather than for every page.
+    let headingLabel: HeadingLabel
 
     public init(allowRawHTML: Bool = false, collectsProse: Bool = true, strings: UIStrings = .english) {
         _ = extensionsRegistered
         options = CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
         self.collectsProse = collectsProse
         self.strings = strings
+        headingLabel = HeadingLabel(strings)
     }
 
     /// cmark-gfm's own HTML for `markdown`, with nothing rewritten (`salve render`).
@@ -57,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
             walk.rewriteImages(links, from: contentPath)
             walk.transformCallouts(strings)
             let glossaryTips = walk.linkGlossaryTerms(glossary)
-            walk.replaceHeadings(strings)
+            walk.replaceHeadings(headingLabel)
             var rendered = RenderedMarkdown(
                 html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
                 sections: [], links: walk.links, prose: walk.prose)
