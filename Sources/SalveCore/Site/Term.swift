@@ -65,7 +65,8 @@ extension Term {
                         first[slug] = (name, document.sourcePath, line)
                         continue
                     }
-                    guard identity(earlier.name) != identity(name) else { continue }
+                    // The same spelling again, on most pages that name a term, needs no Unicode folding.
+                    guard earlier.name != name, identity(earlier.name) != identity(name) else { continue }
                     let place = earlier.path + (earlier.line.map { ":\($0)" } ?? "")
                     diagnostics.append(.error(
                         document.sourcePath, line: line,
