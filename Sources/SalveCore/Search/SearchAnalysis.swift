@@ -10,8 +10,10 @@ public struct SearchAnalysis: Sendable, Equatable {
         public var lengths: [Int]
         /// Every term found in any field, in the order of first appearance (title first, body last).
         public var terms: [String]
-        /// `counts[i * SearchField.count + field.rawValue]`: how often `terms[i]` is in that field.
-        public var counts: [UInt32]
+        /// `counts[i * SearchField.count + field.rawValue]`: how often `terms[i]` is in that field, at most 65,535
+        /// (16 bits: a cold build holds a count per field for every term of every result, millions at 10,000 pages,
+        /// and BM25F's term frequency has long levelled off before then).
+        public var counts: [UInt16]
     }
 
     /// A page's own result first, then one per FAQ question, in page order (not yet sorted by URL).

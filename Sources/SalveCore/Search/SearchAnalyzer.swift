@@ -48,12 +48,12 @@ public struct SearchAnalyzer {
             }
             lengths[field] = count(found, field: field, into: &order)
         }
-        var counts: [UInt32] = []
+        var counts: [UInt16] = []
         counts.reserveCapacity(order.count * SearchField.count)
         tally.withUnsafeMutableBufferPointer { tally in
             for term in order {
                 let start = Int(term) * SearchField.count
-                counts += tally[start..<(start + SearchField.count)]
+                for index in start..<(start + SearchField.count) { counts.append(UInt16(clamping: tally[index])) }
                 for index in start..<(start + SearchField.count) { tally[index] = 0 }
             }
         }

@@ -42,11 +42,25 @@ public struct SearchResult: Sendable, Equatable {
 
 /// A result containing a term, with the term's precomputed weight in that result.
 public struct Posting: Sendable, Equatable {
-    public var result: Int
+    // Kept in 32 bits each: a cold build holds a posting for every term of every result at once.
+    private var storedResult: Int32
+    private var storedScore: Int32
+
+    public var result: Int {
+        get { Int(storedResult) }
+        set { storedResult = Int32(newValue) }
+    }
     /// BM25F's term-frequency part (0 to k1 + 1) times 100, rounded, at least 1: whole numbers keep the
     /// JSON short. The browser multiplies it by the term's IDF, or, for synonyms, by the IDF of the word
     /// typed, so that a rare synonym does not outrank the word the patient asked for.
-    public var score: Int
+    public var score: Int {
+        get { Int(storedScore) }
+        set { storedScore = Int32(newValue) }
+    }
+
+    public init(result: Int, score: Int) {
+        (storedResult, storedScore) = (Int32(result), Int32(score))
+    }
 }
 
 /// The index assembled from the analyses of every document, with its files encoded. It keeps what it was
@@ -75,15 +89,15 @@ public struct SearchIndex: Sendable {
 
     /// A count for each field, by `SearchField.rawValue`.
     struct FieldCounts: Sendable, Equatable {
-        var title: UInt32, alsoCalled: UInt32, headings: UInt32, summary: UInt32, body: UInt32
+        var title: UInt16, alsoCalled: UInt16, headings: UInt16, summary: UInt16, body: UInt16
 
-        init<Counts: RandomAccessCollection<UInt32>>(_ counts: Counts) where Counts.Index == Int {
+        init<Counts: RandomAccessCollection<UInt16>>(_ counts: Counts) where Counts.Index == Int {
             let start = counts.startIndex
             (title, alsoCalled, headings, summary, body) =
                 (counts[start], counts[start + 1], counts[start + 2], counts[start + 3], counts[start + 4])
         }
 
-        subscript(field: SearchField) -> UInt32 {
+        subscript(field: SearchField) -> UInt16 {
             switch field {
             case .title: title
             case .alsoCalled: alsoCalled
@@ -282,6 +296,8 @@ public struct SearchIndex: Sendable {
         var termNumbers = ByteTable()
         var vocabulary: [String] = []
         var found = FoundTerms(numbers: [], results: [])
+        // Made at its size: grown by doubling, its last copy and the one it outgrew would both be in memory.
+        found.numbers.reserveCapacity(numbered.reduce(0) { $0 + $1.terms.count })
         for number in numbered.indices {
             for term in numbered[number].terms {
                 let termNumber = termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count))
