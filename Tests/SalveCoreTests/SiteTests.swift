@@ -19,6 +19,27 @@ struct SiteTests {
         #expect(classify("//cdn.example.org/x") == .external("//cdn.example.org/x"))
     }
 
+    @Test("joining paths resolves dot parts, empty parts and end slashes, and refuses to climb above the root")
+    func normalisesPaths() {
+        let cases: [(String, String, String?)] = [
+            ("articles", "b.md", "articles/b.md"),  // nothing to resolve
+            ("", "b.md", "b.md"),
+            ("articles/deep", "x/y.md", "articles/deep/x/y.md"),
+            ("articles", "../faqs/ldn.md", "faqs/ldn.md"),
+            ("articles", "./b.md", "articles/b.md"),
+            ("articles", "x//y/", "articles/x/y"),
+            ("articles", ".well-known/a", "articles/.well-known/a"),
+            ("articles", "x/..", "articles"),
+            ("articles/", "b.md", "articles/b.md"),
+            ("articles", "/media/a.png", "media/a.png"),
+            ("articles", "../../x.md", nil),
+            ("", "..", nil),
+        ]
+        for (base, relative, expected) in cases {
+            #expect(LinkDestination.normalise(joining: base, relative) == expected, "\(base) + \(relative)")
+        }
+    }
+
     @Test("the base path comes from base_url, with a trailing slash")
     func basePath() {
         #expect(SiteConfig(baseURL: "https://example.org/health").basePath == "/health/")

@@ -68,6 +68,8 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
     /// Joins and resolves `.` and `..`; nil when the result would climb above the root.
     static func normalise(joining base: String, _ relative: String) -> String? {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        // Most links (`../conditions/x.md` aside) have nothing to resolve: joined as they are.
+        if isPlain(relative), isPlain(base) { return base.isEmpty ? relative : base + "/" + relative }
         var parts = relative.utf8.first == slash ? [] : base.utf8.split(separator: slash)
         for part in relative.utf8.split(separator: slash) {
             if part.count == 1, part.first == dot { continue }
@@ -85,6 +87,16 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
             bytes.append(contentsOf: part)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `path` is relative and already normal: no empty, `.` or `..` part, nor a `/` at either end.
+    private static func isPlain(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/") || path.isEmpty
     }
 }
 
