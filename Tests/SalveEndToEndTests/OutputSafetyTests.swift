@@ -84,16 +84,22 @@ struct OutputSafetyTests {
         }
     }
 
-    @Test("a generated knowledge base gives the same bytes on one thread and on many, build after build")
-    func threadCountDoesNotMatter() throws {
-        // The benchmark's own generator: articles, FAQ pages and comparisons shaped like the real content model.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-threads-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// A folder made by the benchmark's own generator: articles, FAQ pages and comparisons shaped like the real
+    /// content model, the project in its `salve/`.
+    private func generatedKnowledgeBase(pages: Int) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-generated-\(UUID().uuidString)")
         let generated = try run("/usr/bin/env", [
             "python3", repositoryRoot.appendingPathComponent("Benchmarks/generate.py").path,
-            "--pages", "150", "--out", folder.path, "--no-hugo",
+            "--pages", String(pages), "--out", folder.path, "--no-hugo",
         ])
         #expect(generated.status == 0, "\(generated.stderr)")
+        return folder
+    }
+
+    @Test("a generated knowledge base gives the same bytes on one thread and on many, build after build")
+    func threadCountDoesNotMatter() throws {
+        let folder = try generatedKnowledgeBase(pages: 150)
+        defer { try? FileManager.default.removeItem(at: folder) }
         func build(threads: Int, into name: String) throws -> [String: Data] {
             let output = folder.appendingPathComponent(name)
             _ = try Build.run(BuildOptions(root: folder.appendingPathComponent("salve"), output: output,
@@ -109,13 +115,8 @@ struct OutputSafetyTests {
 
     @Test("a cold build in batches of a few pages writes the same bytes and counts the same items as one batch")
     func batchSizeDoesNotMatter() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salve-batches-\(UUID().uuidString)")
+        let folder = try generatedKnowledgeBase(pages: 60)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generated = try run("/usr/bin/env", [
-            "python3", repositoryRoot.appendingPathComponent("Benchmarks/generate.py").path,
-            "--pages", "60", "--out", folder.path, "--no-hugo",
-        ])
-        #expect(generated.status == 0, "\(generated.stderr)")
         func build(batch: Int, into name: String) throws -> (files: [String: Data], steps: [String]) {
             let output = folder.appendingPathComponent(name)
             var options = BuildOptions(root: folder.appendingPathComponent("salve"), output: output,
