@@ -291,10 +291,7 @@ public enum Build {
                                    memory: inout BuildMemory?, timings: inout Timings) throws -> Int
     {
         let threads = options.threads
-        guard memory != nil else {
-            return try writePagesInBatches(model, threads: threads, batchSize: options.pagesPerBatch, into: output,
-                                           timings: &timings)
-        }
+        guard memory != nil else { return try writePagesInBatches(model, options: options, into: output, timings: &timings) }
         let site = model.site
         let views = timings.memoStep("make the views", unit: "views", count: \.count, memory: true) { counts in
             makeViews(site, listings: model.listings, assets: model.themeAssets, threads: threads, memory: &memory,
@@ -323,9 +320,10 @@ public enum Build {
 
     /// A cold build's views and pages, a batch of pages at a time: a batch's views go once its pages are written,
     /// so the views of the whole site (their JSON-LD above all, 70 MB at 10,000 pages) are never all in memory.
-    private static func writePagesInBatches(_ model: Model, threads: Int?, batchSize: Int, into output: some SiteOutput,
+    private static func writePagesInBatches(_ model: Model, options: BuildOptions, into output: some SiteOutput,
                                             timings: inout Timings) throws -> Int
     {
+        let (threads, batchSize) = (options.threads, options.pagesPerBatch)
         let site = model.site
         var viewsStep = timings.open("make the views", unit: "views")
         var templatesStep = timings.open("apply the templates", unit: "pages")

@@ -53,8 +53,10 @@ public struct SearchAnalyzer {
         tally.withUnsafeMutableBufferPointer { tally in
             for term in order {
                 let start = Int(term) * SearchField.count
-                for index in start..<(start + SearchField.count) { counts.append(UInt16(clamping: tally[index])) }
-                for index in start..<(start + SearchField.count) { tally[index] = 0 }
+                for index in start..<(start + SearchField.count) {
+                    counts.append(UInt16(clamping: tally[index]))
+                    tally[index] = 0
+                }
             }
         }
         return SearchAnalysis.Result(result: result, lengths: lengths, terms: order.map { terms[Int($0)] }, counts: counts)

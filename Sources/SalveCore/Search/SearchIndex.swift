@@ -43,20 +43,14 @@ public struct SearchResult: Sendable, Equatable {
 /// A result containing a term, with the term's precomputed weight in that result.
 public struct Posting: Sendable, Equatable {
     // Kept in 32 bits each: a cold build holds a posting for every term of every result at once.
-    private var storedResult: Int32
-    private var storedScore: Int32
+    private let storedResult: Int32
+    private let storedScore: Int32
 
-    public var result: Int {
-        get { Int(storedResult) }
-        set { storedResult = Int32(newValue) }
-    }
+    public var result: Int { Int(storedResult) }
     /// BM25F's term-frequency part (0 to k1 + 1) times 100, rounded, at least 1: whole numbers keep the
     /// JSON short. The browser multiplies it by the term's IDF, or, for synonyms, by the IDF of the word
     /// typed, so that a rare synonym does not outrank the word the patient asked for.
-    public var score: Int {
-        get { Int(storedScore) }
-        set { storedScore = Int32(newValue) }
-    }
+    public var score: Int { Int(storedScore) }
 
     public init(result: Int, score: Int) {
         (storedResult, storedScore) = (Int32(result), Int32(score))
