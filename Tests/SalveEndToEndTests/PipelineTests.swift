@@ -29,7 +29,8 @@ struct PipelineTests {
             "make the sitemap and feed: 5 files",
             "write: \(report.filesWritten) files",
         ])
-        #expect(report.steps.allSatisfy { $0.seconds >= 0 })
+        #expect(report.steps.allSatisfy { $0.seconds >= 0 && $0.cpuSeconds >= 0 })
+        #expect(report.steps.reduce(0) { $0 + $1.cpuSeconds } > 0)
         let indexFiles = report.steps.first { $0.name == "index for search" }!.items
         let written = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
             .filter { $0 == "search-index.json" || $0.hasPrefix("search/") && $0.hasSuffix(".json") }
@@ -49,6 +50,7 @@ struct PipelineTests {
             #expect(lines.contains { $0.hasPrefix(step + " ") }, "no line for \(step)")
         }
         #expect(lines.contains { $0.hasPrefix("apply the templates") && $0.hasSuffix(" 15 pages") })
+        #expect(lines.contains { $0.hasPrefix("step ") && $0.hasSuffix("ms    CPU ms  peak MiB  items") })
         #expect(lines.last?.hasPrefix("total") == true)
     }
 

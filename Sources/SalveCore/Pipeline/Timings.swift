@@ -5,6 +5,9 @@ import Foundation
 public struct StepTiming: Sendable, Equatable {
     public var name: String
     public var seconds: Double
+    /// The CPU time (user and system, every thread) the process spent during the step: above `seconds` when the
+    /// step ran on several cores.
+    public var cpuSeconds: Double = 0
     /// What the step made: files read, pages parsed, views, files written, …
     public var items: Int
     public var unit: String
@@ -59,9 +62,10 @@ struct Timings: Sendable {
     /// Runs `body` as a part of `step`, adding its wall time and `count(result)` items.
     func part<T>(of step: inout OpenStep, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
         onStep?(.started(step.timing.name))
-        let started = DispatchTime.now().uptimeNanoseconds
+        let (started, cpu) = (DispatchTime.now().uptimeNanoseconds, Self.cpuSeconds)
         let result = try body()
         step.timing.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        step.timing.cpuSeconds += Self.cpuSeconds - cpu
         step.timing.items += count(result)
         return result
     }
@@ -81,14 +85,23 @@ struct Timings: Sendable {
         return Int(usage.ru_maxrss) * 1024
     }
 
+    /// The CPU time the process has used so far, on every thread, in seconds.
+    private static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
         let name = name + nameSuffix
         onStep?(.started(name))
-        let started = DispatchTime.now().uptimeNanoseconds
+        let (started, cpu) = (DispatchTime.now().uptimeNanoseconds, Self.cpuSeconds)
         let result = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit, peakMemory: Self.peakMemory)
+        var timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit, peakMemory: Self.peakMemory)
+        timing.cpuSeconds = Self.cpuSeconds - cpu
         steps.append(timing)
         onStep?(.finished(timing))
         return result
