@@ -78,32 +78,27 @@ struct Timings: Sendable {
         onStep?(.finished(timing))
     }
 
-    /// The process's maximum resident set so far, in bytes.
-    private static var peakMemory: Int {
+    private static var usage: rusage {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss) * 1024
+        return usage
     }
+
+    /// The process's maximum resident set so far, in bytes.
+    private static var peakMemory: Int { Int(Self.usage.ru_maxrss) * 1024 }
 
     /// The CPU time the process has used so far, on every thread, in seconds.
     private static var cpuSeconds: Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let usage = Self.usage
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    /// Runs `body` as the step `name`, recording its wall time and `count(result)` items.
+    /// Runs `body` as the step `name`, recording its wall time and `count(result)` items: a step in one part.
     mutating func step<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
-        let name = name + nameSuffix
-        onStep?(.started(name))
-        let (started, cpu) = (DispatchTime.now().uptimeNanoseconds, Self.cpuSeconds)
-        let result = try body()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        var timing = StepTiming(name: name, seconds: seconds, items: count(result), unit: unit, peakMemory: Self.peakMemory)
-        timing.cpuSeconds = Self.cpuSeconds - cpu
-        steps.append(timing)
-        onStep?(.finished(timing))
+        var step = open(name, unit: unit)
+        let result = try part(of: &step, count: count, body)
+        close(step)
         return result
     }
 }
