@@ -6,7 +6,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var title: String
     public var description: String
     /// Absolute URL of the site root, always ending in `/` (`https://example.org/health/`).
-    public var baseURL: String
+    public var baseURL: String { didSet { basePath = SiteConfig.path(of: baseURL) } }
+    /// The path part of `baseURL` (`/health/`): every link in the site starts with it. Kept beside `baseURL`
+    /// because every href of every page asks for it.
+    public private(set) var basePath: String
     public var language: String
     public var reviewIntervalMonths: Int
     public var disclaimer: String
@@ -35,6 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.title = title
         self.description = description
         self.baseURL = SiteConfig.normalise(baseURL: baseURL)
+        self.basePath = SiteConfig.path(of: self.baseURL)
         self.language = language
         self.reviewIntervalMonths = reviewIntervalMonths
         self.disclaimer = disclaimer
@@ -45,8 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
     public static let defaultDisclaimer =
         "This information is for education only. It does not replace advice from your doctor or other health professional."
 
-    /// The path part of `baseURL` (`/health/`): every link in the site starts with it.
-    public var basePath: String {
+    static func path(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let afterHost = baseURL[schemeEnd.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return "/" }

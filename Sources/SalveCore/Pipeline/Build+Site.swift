@@ -156,8 +156,10 @@ extension Build {
         let language = SearchLanguage(code: site.config.language) ?? .english
         guard memory != nil else {
             counts.computed = site.pages.count
-            return outputFiles(of: SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads,
-                                                    updatable: false))
+            let index = SearchIndex.make(from: site, synonyms: synonyms, language: language, threads: threads,
+                                         updatable: false)
+            defer { letGo(index) }
+            return outputFiles(of: index)
         }
         // A page's search document is made from the page and its address alone: with the base path and words as
         // they were, only a page that is not the last build's own can have a new one.

@@ -243,6 +243,9 @@ public enum Build {
         }
         for file in themeFiles { try output.write(file) }
         for (path, source) in media { try output.write(OutputFile(path, .copy(source))) }
+        model.translations = translations
+        // Freed while the caller prunes and swaps the staged site in.
+        letGo(consume model)
         return written + themeFiles.count + media.count
     }
 
@@ -281,10 +284,21 @@ public enum Build {
                 site.sitemapFiles(listings: model.listings, urlsPerSitemap: options.urlsPerSitemap, translations: sitemap)
             } + [feed] + Redirect.files(model.redirects, config: site.config)
         }
-        for file in index + feeds { try output.write(file) }
+        // The preview's output keeps the order files come in, which its writes rely on for speed.
+        try write(index + feeds, to: output, threads: keeps ? 1 : options.threads)
         return pages + index.count + feeds.count
     }
 
+    /// Hands every file to `output` on all cores (4,000 search files at 10,000 pages); the first failure is thrown.
+    private static func write(_ files: [OutputFile], to output: some SiteOutput, threads: Int?) throws {
+        let failures = files.parallelMap(threads: threads) { file -> Error? in
+            do {
+                try output.write(file)
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
 
     /// The views and the pages made from them, written to `output`; returns how many.
     private static func writePages(_ model: Model, options: BuildOptions, into output: some SiteOutput,
@@ -332,9 +346,11 @@ public enum Build {
         }
         // A page's card is rendered once and reused on every list that shows it.
         let fragments = FragmentMemo()
-        func write(_ views: [ViewFile]) throws {
+        func write(_ views: consuming [ViewFile]) throws {
+            var views = consume views
             let failures = timings.part(of: &templatesStep, count: \.count) {
-                views.parallelMap(threads: threads) { file -> Error? in
+                // Each view goes on the worker that rendered it.
+                views.parallelMapEmptying(threads: threads) { file -> Error? in
                     do {
                         let html = model.templates.render(file.template, file.view.context, fragments: fragments)
                         try output.write(OutputFile(file.path, .bytes(html)))

@@ -14,6 +14,16 @@ extension Array where Element: Sendable {
         }
         return results.values()
     }
+
+    /// `parallelMap` that empties the array: each element is let go on the worker that read it, so freeing large
+    /// elements (a batch's page views) runs on every core, not one by one on the caller's thread afterwards.
+    mutating func parallelMapEmptying<T: Sendable>(threads: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+        let count = self.count
+        let inputs = ResultSlots<Element>(count: count)
+        for index in 0..<count { inputs.store(self[index], at: index) }
+        self = []
+        return Array<Int>(0..<count).parallelMap(threads: threads) { transform(inputs.take($0)) }
+    }
 }
 
 /// One slot per input: each index is written by exactly one worker and read only after all have finished,
@@ -21,6 +31,7 @@ extension Array where Element: Sendable {
 private final class ResultSlots<T>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<T?>
     private let count: Int
+    private var movedOut = false
 
     init(count: Int) {
         self.count = count
@@ -29,11 +40,18 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 
     deinit {
-        slots.deinitialize(count: count)
+        if !movedOut { slots.deinitialize(count: count) }
         slots.deallocate()
     }
 
     func store(_ value: T, at index: Int) { slots[index] = value }
 
-    func values() -> [T] { (0..<count).map { slots[$0]! } }
+    /// Empties one slot, so its value goes with the caller's last use of it.
+    func take(_ index: Int) -> T { slots[index].take()! }
+
+    /// Moves the values out (no copy to retain and no slot to release afterwards); call it once, last.
+    func values() -> [T] {
+        movedOut = true
+        return (0..<count).map { (slots + $0).move()! }
+    }
 }

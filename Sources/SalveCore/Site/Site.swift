@@ -271,6 +271,9 @@ struct SharedTerms {
 extension Site {
     /// Lets every page's HTML go once the pages are written: the search index, the sitemap and the feed read none.
     mutating func forgetRenderedHTML() {
-        pages = pages.map(\.withoutHTML)
+        // Handed over, so each page's old HTML is freed on the worker that made its copy without.
+        var written = pages
+        pages = []
+        pages = written.parallelMapEmptying { $0.withoutHTML }
     }
 }
