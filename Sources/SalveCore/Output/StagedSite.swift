@@ -225,15 +225,28 @@ public final class StagedSite: Sendable {
     }
 
     /// Removes every entry below `folder` that is neither one of the new site's folders nor one of its files.
+    /// readdir's entry types spare a stat of each of the site's files (about 14,000 at 10,000 pages).
     private func prune(_ folder: String, files: Set<String>, folders: Set<String>) throws {
         let absolute = folder.isEmpty ? staging : staging + "/" + folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: absolute) {
-            let path = folder.isEmpty ? name : folder + "/" + name
-            var info = stat()
-            guard lstat(staging + "/" + path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR where folders.contains(path): try prune(path, files: files, folders: folders)
-            case S_IFREG where files.contains(path): continue
+        guard let handle = opendir(absolute) else { throw failed(errno, .reading, folder) }
+        var entries: [(path: String, type: Int32)] = []
+        while let item = readdir(handle) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var type = Int32(item.pointee.d_type)
+            if type == DT_UNKNOWN {
+                var info = stat()
+                guard fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                type = mode == S_IFDIR ? Int32(DT_DIR) : mode == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            entries.append((folder.isEmpty ? name : folder + "/" + name, type))
+        }
+        closedir(handle)
+        for (path, type) in entries {
+            switch type {
+            case Int32(DT_DIR) where folders.contains(path): try prune(path, files: files, folders: folders)
+            case Int32(DT_REG) where files.contains(path): continue
             default:
                 do { try FileManager.default.removeItem(atPath: staging + "/" + path) } catch {
                     throw failed(errno, .removing, path)
