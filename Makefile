@@ -14,6 +14,7 @@ deps:
 	pkg-config --exists libcmark-gfm || missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
 	command -v cmark-gfm >/dev/null || missing="$$missing cmark-gfm"; \
 	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/mimalloc.h ] || missing="$$missing libmimalloc-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -25,6 +25,9 @@ let package = Package(
         ),
         // zlib, for the .gz files of `salve build --compress`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // mimalloc, the `salve` command's allocator (Sources/CMimalloc/shim.h says why); the library targets and
+        // the tests keep the C library's.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(
             name: "SalveCore",
             dependencies: [
@@ -47,6 +50,7 @@ let package = Package(
         .executableTarget(
             name: "salve",
             dependencies: [
+                "CMimalloc",
                 "SalveCore",
                 "SalvePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,6 @@
 // The `salve` command: a thin layer that parses arguments and calls SalveCore.
 import ArgumentParser
+import CMimalloc
 import Foundation
 import SalveCore
 
