@@ -68,13 +68,15 @@ public struct SiteWriter: Sendable {
             let previous = location.sibling("previous")
             try removeLeftovers(location, kept, keeping: previous)
             var info = stat()
+            var startsEmpty = false
             if rename(previous, staging) != 0 || lstat(staging, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
                 // No previous site, or something that is not a folder in its place (it is Salve's own name).
                 unlink(staging)
                 guard mkdir(staging, 0o755) == 0 else { throw failure(location, errno, .creating, staging) }
+                startsEmpty = true
             }
             return try StagedSite(location: location, project: project, kept: kept, staging: staging, previous: previous,
-                                  lock: lock, compress: compress)
+                                  lock: lock, compress: compress, startsEmpty: startsEmpty)
         } catch let failure as FileSystemFailure {
             lock.release()
             throw WriteError.failed(location.shown, failure)

@@ -19,6 +19,9 @@ public final class StagedSite: Sendable {
     private let lock: BuildLock
     /// Whether HTML, CSS, JS, JSON, XML and SVG files get a `.gz` beside them (`salve build --compress`).
     private let compress: Bool
+    /// The staging folder was made empty (no previous site): every file is new, so each is created in place,
+    /// with no comparison with old bytes and no temporary file to rename.
+    private let startsEmpty: Bool
     private let state = Mutex(State())
     private let counter = Atomic<Int>(0)
     private let compressions = Atomic<Int>(0)
@@ -33,10 +36,11 @@ public final class StagedSite: Sendable {
     }
 
     init(location: OutputLocation, project: URL?, kept: KeptEntries, staging: String, previous: String, lock: BuildLock,
-         compress: Bool = false) throws
+         compress: Bool = false, startsEmpty: Bool = false) throws
     {
         self.location = location
         self.compress = compress
+        self.startsEmpty = startsEmpty
         self.project = project?.path
         self.kept = kept
         self.staging = staging
@@ -74,7 +78,7 @@ public final class StagedSite: Sendable {
         }
         let target = staging + "/" + gzipPath
         func place(_ raw: UnsafeRawBufferPointer) throws {
-            guard raw.count <= Gzip.largest, !Gzip.holds(target, trailer: Gzip.trailer(of: raw)) else { return }
+            guard raw.count <= Gzip.largest, startsEmpty || !Gzip.holds(target, trailer: Gzip.trailer(of: raw)) else { return }
             let gzip = Gzip.compress(raw)
             compressions.add(1, ordering: .relaxed)
             try gzip.withUnsafeBytes { bytes in
@@ -107,16 +111,16 @@ public final class StagedSite: Sendable {
         case .text(var text):
             try text.withUTF8 { bytes in
                 let raw = UnsafeRawBufferPointer(bytes)
-                if PlainFile.holds(target, raw) { return }
+                if !startsEmpty, PlainFile.holds(target, raw) { return }
                 try replace(target, shownAs: path) { temporary throws(Errno) in try PlainFile.create(temporary, raw) }
             }
         case .bytes(let bytes):
             try bytes.withUnsafeBytes { raw in
-                if PlainFile.holds(target, raw) { return }
+                if !startsEmpty, PlainFile.holds(target, raw) { return }
                 try replace(target, shownAs: path) { temporary throws(Errno) in try PlainFile.create(temporary, raw) }
             }
         case .copy(let url):
-            if PlainFile.holds(target, sameAs: url.path) { return }
+            if !startsEmpty, PlainFile.holds(target, sameAs: url.path) { return }
             try replace(target, shownAs: path) { temporary in
                 do throws(PlainFile.CopyFailure) {
                     try PlainFile.create(temporary, copying: url.path)
@@ -137,9 +141,10 @@ public final class StagedSite: Sendable {
     }
 
     /// Writes a temporary file beside `target`, then renames it over whatever `target` was.
+    /// In a staging folder that started empty, `make` creates `target` itself (it cannot exist yet).
     private func replace(_ target: String, shownAs path: String, _ make: (String) throws -> Void) throws {
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + KeptEntries.reservedPrefix + "tmp-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        let temporary = startsEmpty ? target : (target as NSString).deletingLastPathComponent + "/"
+            + KeptEntries.reservedPrefix + "tmp-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
         do {
             try make(temporary)
         } catch let failure as Errno {
@@ -150,6 +155,7 @@ public final class StagedSite: Sendable {
             throw SiteWriter.WriteError.failed(location.shown, FileSystemFailure(code: failure.code, action: .reading,
                                                                                  path: display(failure.source)))
         }
+        guard temporary != target else { return }
         if rename(temporary, target) != 0 {
             // A folder of the old site where the new one has a file: it goes, then the rename is tried again.
             if errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST, (try? FileManager.default.removeItem(atPath: target)) != nil,
