@@ -232,8 +232,9 @@ extension Build {
                 let rendered = Array(project.documents[batch]).parallelMap(threads: threads) {
                     render($0, renderer: renderer, links: links, glossary: matcher)
                 }
-                for index in batch { project.documents[index].body = "" }
-                for (page, found) in rendered {
+                // Each page's document is its source's without the Markdown: shared, not made again.
+                for (index, (page, found)) in zip(batch, rendered) {
+                    project.documents[index] = page.document
                     pages.append(page)
                     diagnostics += found
                 }
