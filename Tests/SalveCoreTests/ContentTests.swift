@@ -60,4 +60,17 @@ struct ContentTests {
         #expect(document?.metadata.treatments == ["X"])
         #expect(document?.metadata.nextReview.description == "2029-01-01")
     }
+
+    @Test("trimming whitespace: text with printable ASCII at both ends is kept, any Unicode space at an end goes")
+    func trimsWhitespace() {
+        let cases: [(String, String)] = [
+            ("Fibromyalgia", "Fibromyalgia"), ("a", "a"), ("", ""), ("  ", ""), (" pain\n", "pain"),
+            ("\u{00A0}sleep", "sleep"), ("rest\u{2003}", "rest"), ("\r\nfog\r\n", "fog"), ("é ", "é"),
+            ("a\u{301}", "a\u{301}"), (" \u{301}x", "x") /* one Character, whitespace by its first scalar */, ("x \u{3000}", "x"),
+        ]
+        for (text, trimmed) in cases {
+            #expect(text.trimmingWhitespace() == trimmed, "\(text.debugDescription)")
+            #expect(text[...].trimmingWhitespace() == trimmed, "\(text.debugDescription) as a Substring")
+        }
+    }
 }

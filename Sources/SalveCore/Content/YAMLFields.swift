@@ -303,6 +303,12 @@ extension StringProtocol {
     }
 
     func trimmingWhitespace() -> String {
+        // Most text has nothing to trim: a character that starts or ends with a printable ASCII byte is not space.
+        if let first = utf8.first, let last = utf8.reversed().first, (0x21..<0x7F).contains(first),
+            (0x21..<0x7F).contains(last)
+        {
+            return String(self)
+        }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view = view.dropFirst() }
         while let last = view.last, last.isWhitespace { view = view.dropLast() }
