@@ -66,7 +66,9 @@ struct ContentTests {
         let cases: [(String, String)] = [
             ("Fibromyalgia", "Fibromyalgia"), ("a", "a"), ("", ""), ("  ", ""), (" pain\n", "pain"),
             ("\u{00A0}sleep", "sleep"), ("rest\u{2003}", "rest"), ("\r\nfog\r\n", "fog"), ("é ", "é"),
-            ("a\u{301}", "a\u{301}"), (" \u{301}x", "x") /* one Character, whitespace by its first scalar */, ("x \u{3000}", "x"),
+            ("a\u{301}", "a\u{301}"), ("x \u{3000}", "x"),
+            // A space and a combining mark are one Character, whitespace by its first scalar.
+            (" \u{301}x", "x"),
         ]
         for (text, trimmed) in cases {
             #expect(text.trimmingWhitespace() == trimmed, "\(text.debugDescription)")
