@@ -24,6 +24,18 @@ extension Array where Element: Sendable {
         self = []
         return Array<Int>(0..<count).parallelMap(threads: threads) { transform(inputs.take($0)) }
     }
+
+    /// `parallelMapEmptying` for work that can fail (writing files): every element is tried, then the first
+    /// failure in input order is thrown.
+    mutating func parallelForEachEmptying(threads: Int? = nil, _ body: @Sendable (Element) throws -> Void) throws {
+        let failures = parallelMapEmptying(threads: threads) { element -> Error? in
+            do {
+                try body(element)
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
 }
 
 /// One slot per input: each index is written by exactly one worker and read only after all have finished,

@@ -236,13 +236,11 @@ public struct SearchIndex: Sendable {
         order.sort { SearchOrder.utf16Precedes(vocabulary[Int($0)], vocabulary[Int($1)]) }
         entries = Array(zip(vocabulary, scored)).parallelMap(threads: threads) { Self.entry($0.0, $0.1) }
         shards = layOutShards().map { Shard(start: $0.start, count: $0.count, bytes: encodeShard(start: $0.start, count: $0.count)) }
-        let index = self
-        chunks = Array(0..<chunkCount).parallelMap(threads: threads) { index.encodeChunk($0) }
+        chunks = Array(0..<chunkCount).parallelMap(threads: threads) { [self] in encodeChunk($0) }
         words = encodeWords()
         // The entry point names every file by its hash: hashed on every core first (FileHashes keeps them).
-        let hashed = self
-        _ = Array(shards.indices).parallelMap(threads: threads) { hashed.shardHash($0) }
-        _ = Array(chunks.indices).parallelMap(threads: threads) { hashed.chunkHash($0) }
+        _ = Array(shards.indices).parallelMap(threads: threads) { [self] in shardHash($0) }
+        _ = Array(chunks.indices).parallelMap(threads: threads) { [self] in chunkHash($0) }
         entryPoint = encodeEntryPoint()
     }
 
