@@ -60,7 +60,8 @@ let package = Package(
         // swift-mustache is the oracle the template engine's differential test compares against.
         .testTarget(
             name: "SalveCoreTests",
-            dependencies: ["SalveCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["SalveCore", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "SalveEndToEndTests", dependencies: ["SalveCore"]),
         .testTarget(name: "SalvePreviewTests", dependencies: ["SalveCore", "SalvePreview"]),

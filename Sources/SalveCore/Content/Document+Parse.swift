@@ -20,7 +20,7 @@ extension Document {
         let lineOffset = frontMatter.yamlLine - 1
         let root: Node?
         do {
-            root = try Yams.compose(yaml: frontMatter.yaml)
+            root = try QuickYAML.compose(frontMatter.yaml) ?? Yams.compose(yaml: frontMatter.yaml)
         } catch {
             return (nil, [yamlDiagnostic(error, path: sourcePath, lineOffset: lineOffset)])
         }
