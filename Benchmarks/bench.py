@@ -16,8 +16,8 @@ RUNS timed runs, alternating Salve and Hugo:
     rebuild figure beside it (Salve's `rebuilt … in N ms`, which is also the main table's "serve one-file
     rebuild" column; Hugo's `Total in N ms`).
 Then the scaling row: corpora where every page has its own condition (generate.py --own-conditions) at
-SCALING sizes, built on one thread, CPU seconds per page; and the per-step table of one build of the largest
-size (`salve build --timings`).
+SCALING sizes, built on one thread, the sizes taking turns for 5 rounds, median CPU seconds per page; and the
+per-step table of one build of the largest size (`salve build --timings`).
 The work folder is on tmpfs (/dev/shm) when it exists: on the ext4 disk here a write phase of 10,000 pages
 varies by seconds from run to run. It prints the tables and writes them to Benchmarks/results.md.
 """
@@ -118,23 +118,30 @@ def table(rows):
     return "\n".join(lines)
 
 
-def scaling(sizes, salve):
-    """One-thread CPU seconds per page on corpora where every page has its own condition."""
-    rows = []
+def scaling(sizes, salve, rounds=5):
+    """One-thread CPU seconds per page on corpora where every page has its own condition. The sizes take turns,
+    one build each per round: this machine's speed drifts by about 15% over minutes, and builds of one size
+    run back to back would carry that drift into the ratio between sizes."""
+    corpora = {}
     for size in sizes:
         corpus = os.path.join(WORK, "own-%d" % size)
         subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), "--pages", str(size),
                         "--out", corpus, "--no-hugo", "--own-conditions"], check=True)
-        out = os.path.join(corpus, "salve-site")
-        command = [salve, "build", "--threads", "1", "--root", os.path.join(corpus, "salve"), "--output", out]
-        samples = []
-        for _ in range(3):
+        corpora[size] = corpus
+    samples = {size: [] for size in sizes}
+    for _ in range(rounds):
+        for size in sizes:
+            corpus = corpora[size]
+            out = os.path.join(corpus, "salve-site")
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(os.path.join(corpus, ".salve-site.previous"), ignore_errors=True)
-            samples.append(timed(command, cpu=True)[2])
-        rows.append((size, statistics.median(samples) / size * 1000))
+            command = [salve, "build", "--threads", "1", "--root", os.path.join(corpus, "salve"), "--output", out]
+            samples[size].append(timed(command, cpu=True)[2])
+    for corpus in corpora.values():
         shutil.rmtree(corpus, ignore_errors=True)
-    lines = ["| pages (each with its own condition), one thread | CPU per page | against the smallest |",
+    rows = [(size, statistics.median(samples[size]) / size * 1000) for size in sizes]
+    lines = ["| pages (each with its own condition), one thread; median of %d rounds, the sizes taking turns "
+             "| CPU per page | against the smallest |" % rounds,
              "|---|---|---|"]
     for size, per_page in rows:
         lines.append("| %d | %.3f ms | %.2fx |" % (size, per_page, per_page / rows[0][1]))
