@@ -25,6 +25,29 @@ struct ParallelMapTests {
         #expect(Tracked.freed.load(ordering: .relaxed) - before == 1000)
     }
 
+    @Test("parallelMap with a state makes one state per worker, takes every index once and keeps the order",
+          arguments: [1, 2, 3, 8])
+    func statefulMap(threads: Int) {
+        final class Counts: Sendable {
+            let states = Atomic<Int>(0)
+            let calls = Atomic<Int>(0)
+        }
+        let counts = Counts()
+        let results = Array(0..<2000).parallelMap(threads: threads, state: { () -> [Int] in
+            counts.states.add(1, ordering: .relaxed)
+            return []
+        }) { taken, index -> (Int, Bool) in
+            counts.calls.add(1, ordering: .relaxed)
+            taken.append(index)
+            // Each worker's state holds only what it took: the runs it got, in increasing order.
+            return (index * 3, taken.count == 1 || taken[taken.count - 2] < index)
+        }
+        #expect(results.map { $0.0 } == (0..<2000).map { $0 * 3 })
+        #expect(results.allSatisfy { $0.1 })
+        #expect(counts.calls.load(ordering: .relaxed) == 2000)
+        #expect((1...threads).contains(counts.states.load(ordering: .relaxed)))
+    }
+
     @Test("parallelMap's results are moved out whole, and freed once with the array")
     func movedResults() {
         let before = Tracked.freed.load(ordering: .relaxed)

@@ -1,15 +1,32 @@
 // Maps over an array on all cores, keeping the input order so output stays deterministic.
 import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     func parallelMap<T: Sendable>(threads: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+        parallelMap(threads: threads, state: {}) { _, element in transform(element) }
+    }
+
+    /// `parallelMap` where each worker makes one `State` (an analyzer, a tally) and keeps it for all the elements
+    /// it takes. `transform` must give the same result whichever worker's state it is handed.
+    func parallelMap<State, T: Sendable>(threads: Int? = nil, state makeState: @Sendable () -> State,
+                                         _ transform: @Sendable (inout State, Element) -> T) -> [T]
+    {
         let results = ResultSlots<T>(count: count)
         let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                results.store(transform(self[index]), at: index)
-                index += workers
+        // Each worker takes the next run of indices when it is done with one, instead of a fixed share: the cores
+        // here run at speeds that differ from moment to moment, and with fixed halves one core sat idle at the end
+        // of every step while the other finished. Each result still goes to its own index.
+        let run = Swift.max(1, count / (workers * 32))
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = makeState()
+            while true {
+                let start = next.value.wrappingAdd(run, ordering: .relaxed).oldValue
+                guard start < count else { return }
+                for index in start..<Swift.min(start + run, count) {
+                    results.store(transform(&state, self[index]), at: index)
+                }
             }
         }
         return results.values()
@@ -36,6 +53,11 @@ extension Array where Element: Sendable {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
+}
+
+/// The next index no worker has taken yet.
+private final class NextIndex: Sendable {
+    let value = Atomic<Int>(0)
 }
 
 /// One slot per input: each index is written by exactly one worker and read only after all have finished,

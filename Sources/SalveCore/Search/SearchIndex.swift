@@ -182,12 +182,9 @@ public struct SearchIndex: Sendable {
     public static func analyze(_ documents: [SearchDocument], language: SearchLanguage = .english,
                                threads: Int? = nil) -> [SearchAnalysis]
     {
-        let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, documents.count))
-        let parts = Array(0..<workers).parallelMap(threads: workers) { worker in
-            var analyzer = SearchAnalyzer(language: language)
-            return stride(from: worker, to: documents.count, by: workers).map { analyzer.analyze(documents[$0]) }
+        documents.parallelMap(threads: threads, state: { SearchAnalyzer(language: language) }) { analyzer, document in
+            analyzer.analyze(document)
         }
-        return documents.indices.map { parts[$0 % workers][$0 / workers] }
     }
 
     /// Assembles the index from every document's analysis, in the documents' order; `language` is the one the

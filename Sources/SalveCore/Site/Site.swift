@@ -50,16 +50,12 @@ public struct Site: Sendable {
         let redo = kept.map { kept in kept.indices.filter { kept[$0] == nil } } ?? Array(pages.indices)
         for (position, value) in (kept ?? []).enumerated() { if let value { related[position] = value } }
         // Each worker counts shared terms in one array it keeps for all its pages (a dictionary per page was most
-        // of assembling a 10,000-page site); pages are dealt out in turn, and results put back in page order.
-        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, redo.count))
-        let parts = Array(0..<workers).parallelMap(threads: workers) { worker -> [[Int]] in
-            var tally = SharedTerms(count: pages.count)
-            return stride(from: worker, to: redo.count, by: workers).map { item in
-                relatedPages(of: redo[item], pages: pages, indexByPath: indexByPath,
-                             sharing: sharing[redo[item]].map { terms[$0].pages }, tally: &tally)
-            }
+        // of assembling a 10,000-page site).
+        let found = redo.parallelMap(state: { SharedTerms(count: pages.count) }) { tally, page in
+            relatedPages(of: page, pages: pages, indexByPath: indexByPath,
+                         sharing: sharing[page].map { terms[$0].pages }, tally: &tally)
         }
-        for item in redo.indices { related[redo[item]] = parts[item % workers][item / workers] }
+        for (page, pages) in zip(redo, found) { related[page] = pages }
         return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
     }
 
