@@ -333,7 +333,8 @@ public enum Build {
         var viewsStep = timings.open("make the views", unit: "views")
         var templatesStep = timings.open("apply the templates", unit: "pages")
         let (cards, urls) = timings.part(of: &viewsStep, count: { _ in 0 }) {
-            (site.pages.indices.map(site.card), AssetURLs(model.themeAssets, basePath: site.config.rootBasePath))
+            (Array(site.pages.indices).parallelMap(threads: threads) { site.card($0) },
+             AssetURLs(model.themeAssets, basePath: site.config.rootBasePath))
         }
         // A page's card is rendered once and reused on every list that shows it.
         let fragments = FragmentMemo()
@@ -355,7 +356,7 @@ public enum Build {
             })
         }
         try write(timings.part(of: &viewsStep, count: \.count) {
-            site.otherViews(listings: model.listings, cards: cards, assets: urls)
+            site.otherViews(listings: model.listings, cards: cards, assets: urls, threads: threads)
         })
         timings.close(viewsStep)
         timings.close(templatesStep)

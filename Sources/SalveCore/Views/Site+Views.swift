@@ -40,12 +40,12 @@ extension Site {
     }
 
     /// The listings, home, search, glossary and 404 pages, in output order.
-    func otherViews(listings: [Listing], cards: [Card], assets: AssetURLs, latest: Int = 6) -> [ViewFile] {
+    func otherViews(listings: [Listing], cards: [Card], assets: AssetURLs, latest: Int = 6, threads: Int? = nil) -> [ViewFile] {
         let siteInfo = self.siteInfo(assets)
-        func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
+        @Sendable func chrome(_ sitePath: String, title: String, description: String, breadcrumbs: [(String, String?)]) -> Chrome {
             self.chrome(siteInfo, sitePath, title: title, description: description, breadcrumbs: breadcrumbs)
         }
-        var files = listings.map { listing in
+        var files = listings.parallelMap(threads: threads) { listing in
             var listingChrome = chrome(
                 listing.sitePath, title: listing.title, description: listing.intro, breadcrumbs: listing.breadcrumbs)
             listingChrome.jsonLD = simplePageStructuredData(
