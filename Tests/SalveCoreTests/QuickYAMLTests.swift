@@ -129,6 +129,8 @@ struct QuickYAMLTests {
         ("title:\tx\n", false),
         ("  # only a comment\n", false),
         ("", false),
+        ((0..<40).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " deep\n", false),
+        ((0..<20).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " deep\n", true),
     ])
     func shapes(_ yaml: String, _ quick: Bool) {
         #expect((QuickYAML.compose(yaml) != nil) == quick, "\(yaml.debugDescription)")

@@ -60,6 +60,10 @@ enum QuickYAML {
         let bytes: UnsafeBufferPointer<UInt8>
         var lines: [Line] = []
         var next = 0
+        /// Blocks open around the one being read. Deeper nesting than front matter ever has is left to Yams, so
+        /// that a hostile file cannot run this reader's recursion out of a worker thread's stack.
+        var depth = 0
+        static let maximumDepth = 32
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -118,7 +122,9 @@ enum QuickYAML {
 
         /// The mapping or sequence whose first line is the next one, at `indent`.
         private mutating func block(at indent: Int) -> Node? {
-            guard next < lines.count, lines[next].indent == indent else { return nil }
+            guard next < lines.count, lines[next].indent == indent, depth < Self.maximumDepth else { return nil }
+            depth += 1
+            defer { depth -= 1 }
             return isEntry(lines[next]) ? sequence(at: indent, indentless: false) : mapping(at: indent)
         }
 

@@ -341,8 +341,9 @@ public struct SearchIndex: Sendable {
             return list
         }
         var next = 0
-        for runStart in stride(from: 0, to: numbered.count, by: 1024) {
-            var counts = (runStart..<Swift.min(runStart + 1024, numbered.count)).map { number in
+        let runLength = 1024
+        for runStart in stride(from: 0, to: numbered.count, by: runLength) {
+            var counts = (runStart..<Swift.min(runStart + runLength, numbered.count)).map { number in
                 defer { numbered[number].counts = [] }
                 return (number: number, counts: numbered[number].counts)
             }

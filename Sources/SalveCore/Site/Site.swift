@@ -55,7 +55,7 @@ public struct Site: Sendable {
             relatedPages(of: page, pages: pages, indexByPath: indexByPath,
                          sharing: sharing[page].map { terms[$0].pages }, tally: &tally)
         }
-        for (page, pages) in zip(redo, found) { related[page] = pages }
+        for (page, relatedToPage) in zip(redo, found) { related[page] = relatedToPage }
         return Arrangement(order: order, conditions: conditions, treatments: treatments, related: related)
     }
 
