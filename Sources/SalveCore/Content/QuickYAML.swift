@@ -136,7 +136,7 @@ enum QuickYAML {
                 guard !isEntry(line), let colon = keyEnd(line) else { return nil }
                 let key = scalar(line, line.start, colon, .plain)
                 next += 1
-                let valueStart = skipSpaces(line, from: colon + 1)
+                let valueStart = skipSpaces(from: colon + 1, to: line.end)
                 let value: Node?
                 if valueStart < line.end {
                     value = inlineValue(line, at: valueStart)
@@ -162,7 +162,7 @@ enum QuickYAML {
             var items: [Node] = []
             while next < lines.count, lines[next].indent == indent, isEntry(lines[next]) {
                 let line = lines[next]
-                let contentStart = skipSpaces(line, from: line.start + 1)
+                let contentStart = skipSpaces(from: line.start + 1, to: line.end)
                 // `-` alone, with its item on the lines below: left to Yams.
                 guard contentStart < line.end else { return nil }
                 let inner = Line(number: line.number, lineStart: line.lineStart, start: contentStart, end: line.end,
@@ -194,7 +194,7 @@ enum QuickYAML {
             case UInt8(ascii: "["):
                 return flowSequence(line, at: start)
             default:
-                let end = trimmedEnd(line, from: start)
+                let end = trimmedEnd(from: start, to: line.end)
                 guard plainIsSafe(start, end, inFlow: false) else { return nil }
                 return scalar(line, start, end, .plain)
             }
@@ -208,32 +208,24 @@ enum QuickYAML {
                 if bytes[close] == UInt8(ascii: "\\") { return nil }
                 close += 1
             }
-            guard close < line.end, skipSpaces(line, from: close + 1) == line.end else { return nil }
+            guard close < line.end, skipSpaces(from: close + 1, to: line.end) == line.end else { return nil }
             let style: Node.Scalar.Style = quote == UInt8(ascii: "\"") ? .doubleQuoted : .singleQuoted
             // A quoted scalar is text whatever it holds (Yams tags it `str`, as libyaml marks it quoted-implicit).
-            let node = Node.Scalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<close]), as: UTF8.self),
-                                   Tag(.str), style, mark(line, start))
-            return .scalar(node)
+            return scalar(line, start + 1, close, style, tag: Tag(.str), markAt: start)
         }
 
         /// `[word, more words]` of plain items on one line.
         private func flowSequence(_ line: Line, at start: Int) -> Node? {
+            guard let close = bytes[(start + 1)..<line.end].firstIndex(of: UInt8(ascii: "]")),
+                skipSpaces(from: close + 1, to: line.end) == line.end
+            else { return nil }
             var items: [Node] = []
             var position = start + 1
-            let close: Int
-            if let end = index(of: UInt8(ascii: "]"), in: line, from: position) {
-                close = end
-            } else {
-                return nil
-            }
-            guard skipSpaces(line, from: close + 1) == line.end else { return nil }
-            let inner = Line(number: line.number, lineStart: line.lineStart, start: position, end: close, indent: 0)
-            if skipSpaces(inner, from: position) < close {
+            if skipSpaces(from: position, to: close) < close {
                 while true {
-                    let itemStart = skipSpaces(inner, from: position)
-                    let comma = index(of: UInt8(ascii: ","), in: inner, from: itemStart) ?? close
-                    let itemEnd = trimmedEnd(Line(number: 0, lineStart: 0, start: itemStart, end: comma, indent: 0),
-                                             from: itemStart)
+                    let itemStart = skipSpaces(from: position, to: close)
+                    let comma = bytes[itemStart..<close].firstIndex(of: UInt8(ascii: ",")) ?? close
+                    let itemEnd = trimmedEnd(from: itemStart, to: comma)
                     guard itemStart < itemEnd, plainIsSafe(itemStart, itemEnd, inFlow: true) else { return nil }
                     items.append(scalar(line, itemStart, itemEnd, .plain))
                     if comma == close { break }
@@ -297,30 +289,23 @@ enum QuickYAML {
             isKeyStart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
 
-        private func skipSpaces(_ line: Line, from start: Int) -> Int {
+        private func skipSpaces(from start: Int, to end: Int) -> Int {
             var position = start
-            while position < line.end, bytes[position] == 0x20 { position += 1 }
+            while position < end, bytes[position] == 0x20 { position += 1 }
             return position
         }
 
-        private func trimmedEnd(_ line: Line, from start: Int) -> Int {
-            var end = line.end
+        private func trimmedEnd(from start: Int, to end: Int) -> Int {
+            var end = end
             while end > start, bytes[end - 1] == 0x20 { end -= 1 }
             return end
         }
 
-        private func index(of byte: UInt8, in line: Line, from start: Int) -> Int? {
-            var position = start
-            while position < line.end {
-                if bytes[position] == byte { return position }
-                position += 1
-            }
-            return nil
-        }
-
-        private func scalar(_ line: Line, _ start: Int, _ end: Int, _ style: Node.Scalar.Style) -> Node {
+        /// The scalar of bytes `start..<end`, marked where it starts (`markAt`: its opening quote, if any).
+        private func scalar(_ line: Line, _ start: Int, _ end: Int, _ style: Node.Scalar.Style, tag: Tag = QuickYAML.tag,
+                            markAt: Int? = nil) -> Node {
             .scalar(Node.Scalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                                QuickYAML.tag, style, mark(line, start)))
+                                tag, style, mark(line, markAt ?? start)))
         }
 
         /// Yams's mark of the byte at `position`: its line, and its column counted in Unicode scalars from 1.
