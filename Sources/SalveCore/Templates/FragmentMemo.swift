@@ -32,7 +32,8 @@ public final class FragmentMemo: @unchecked Sendable {
     }
 
     struct Entry {
-        var conditions: [(TemplatePath, Resolution)]
+        /// Each recorded name (a number of the template set's paths) with what it resolved to.
+        var conditions: [(path: Int, Resolution)]
         var bytes: [UInt8]
     }
 
@@ -44,7 +45,7 @@ public final class FragmentMemo: @unchecked Sendable {
     }
 
     /// The bytes of the first entry for `key` whose conditions all hold, as judged by `holds`.
-    func lookup(_ key: Key, where holds: (TemplatePath, Resolution) -> Bool) -> [UInt8]? {
+    func lookup(_ key: Key, where holds: (Int, Resolution) -> Bool) -> [UInt8]? {
         lock.withLock {
             guard let entry = entries[key]?.first(where: { $0.conditions.allSatisfy { holds($0.0, $0.1) } })
             else { return nil }

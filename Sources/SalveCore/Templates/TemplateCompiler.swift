@@ -6,6 +6,12 @@ struct TemplateCompiler {
     private var bodies: [[TemplateSet.Op]] = []
     private var diagnostics: [Diagnostic] = []
     private var index: [String: Int] = [:]
+    /// The set's flat tables, filled while lowering.
+    private var text: [UInt8] = []
+    private var paths: [TemplatePath] = []
+    private var pathNumbers: [TemplatePath: Int] = [:]
+    private var blockNumbers: [String: Int] = [:]
+    private var overrides: [TemplateSet.Override] = []
 
     init(sources: [TemplateSource]) {
         // Sorted by name so indices, and so every plan, do not depend on the order files were listed in.
@@ -33,8 +39,15 @@ struct TemplateCompiler {
             let ops = lower(tree, in: sources[position])
             bodies[position] = ops
         }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for ops in bodies {
+            ranges.append(start..<start + ops.count)
+            start += ops.count
+        }
         let set = TemplateSet(
-            bodies: bodies, index: index, templateBodies: Array(sources.indices),
+            ops: Array(bodies.joined()), bodies: ranges, text: text, paths: paths, overrides: overrides,
+            index: index,
             usesBlocks: blockUse(templateCount: sources.count))
         return (set, diagnostics.sorted())
     }
@@ -46,13 +59,14 @@ struct TemplateCompiler {
         for node in nodes {
             switch node {
             case .text(let text):
-                ops.append(.text(Array(text.utf8)))
+                ops.append(.text(bytes(text)))
             case .variable(let path, let escaped):
-                ops.append(.value(path, escaped: escaped))
+                ops.append(.value(path: number(path), escaped: escaped))
             case .section(let path, let children, let inverted):
-                ops.append(.section(path, body: add(children, in: source), inverted: inverted))
+                ops.append(.section(path: number(path), body: add(children, in: source), inverted: inverted))
             case .block(let name, let children, let indentation):
-                ops.append(.block(name: name, body: add(children, in: source), indentation: Array(indentation.utf8)))
+                ops.append(.block(name: number(block: name), body: add(children, in: source),
+                                  indentation: bytes(indentation)))
             case .definition:
                 // Only found inside a parent, where the parser turned it into an override.
                 continue
@@ -61,12 +75,37 @@ struct TemplateCompiler {
                     report(unknown: name, isParent: overrides != nil, at: offset, in: source)
                     continue
                 }
-                let linked = overrides?.map { TemplateSet.Override(name: $0.0, body: add($0.1, in: source)) }
-                ops.append(.partial(template: target, indentation: indentation.map { Array($0.utf8) },
-                                    overrides: linked))
+                let linked = overrides.map { overrides in
+                    let bodies = overrides.map { (number(block: $0.0), add($0.1, in: source)) }
+                    let start = self.overrides.count
+                    self.overrides += bodies.map { TemplateSet.Override(name: $0.0, body: $0.1) }
+                    return start..<self.overrides.count
+                }
+                let indented = indentation.map { bytes($0) }
+                ops.append(.partial(template: target, indentation: indented, overrides: linked))
             }
         }
         return ops
+    }
+
+    /// Appends `string` to the text table; its range there.
+    private mutating func bytes(_ string: String) -> Range<Int> {
+        let start = text.count
+        text += string.utf8
+        return start..<text.count
+    }
+
+    private mutating func number(_ path: TemplatePath) -> Int {
+        if let number = pathNumbers[path] { return number }
+        paths.append(path)
+        pathNumbers[path] = paths.count - 1
+        return paths.count - 1
+    }
+
+    private mutating func number(block name: String) -> Int {
+        if let number = blockNumbers[name] { return number }
+        blockNumbers[name] = blockNumbers.count
+        return blockNumbers.count - 1
     }
 
     private mutating func add(_ nodes: [TemplateNode], in source: TemplateSource) -> Int {

@@ -3,7 +3,8 @@
 extension TemplateRenderer {
     /// Resolves a path as swift-mustache does: the innermost view that answers the first name is used, the rest
     /// of the path is read from that value only, and a miss there does not look further out.
-    mutating func resolve(_ path: TemplatePath) -> TemplateValue? {
+    mutating func resolve(_ number: Int) -> TemplateValue? {
+        let path = plan.paths[number]
         guard let first = path.names.first else { return Self.value(of: stack[stack.count - 1]) }
         if path.anchored {
             guard case .view(let view) = stack[stack.count - 1], let found = view.templateValue(first) else {
@@ -15,12 +16,12 @@ extension TemplateRenderer {
         while level >= 0 {
             if case .view(let view) = stack[level], let found = view.templateValue(first) {
                 let value = Self.descend(found, path.names)
-                if let floor = recording?.floor, level < floor { record(path, value) }
+                if let floor = recording?.floor, level < floor { record(number, value) }
                 return value
             }
             level -= 1
         }
-        if recording != nil { record(path, nil) }
+        if recording != nil { record(number, nil) }
         return nil
     }
 
@@ -44,7 +45,8 @@ extension TemplateRenderer {
     }
 
     /// What a path resolves to in the views below `floor` (the surroundings of a fragment at `floor`).
-    func resolveBelow(_ floor: Int, _ path: TemplatePath) -> FragmentMemo.Resolution? {
+    func resolveBelow(_ floor: Int, _ number: Int) -> FragmentMemo.Resolution? {
+        let path = plan.paths[number]
         guard let first = path.names.first else { return nil }
         var level = floor - 1
         while level >= 0 {
@@ -66,7 +68,7 @@ extension TemplateRenderer {
         }
     }
 
-    private mutating func record(_ path: TemplatePath, _ value: TemplateValue?) {
+    private mutating func record(_ path: Int, _ value: TemplateValue?) {
         guard let resolution = Self.resolution(value) else {
             recording?.exact = false
             return
@@ -77,7 +79,7 @@ extension TemplateRenderer {
     /// Renders a partial through the memo when the innermost view is a shared fragment; false when the partial
     /// must be rendered normally (no memo, no fragment, or output that could depend on blocks or indentation).
     mutating func renderFragment(_ template: Int) -> Bool {
-        guard let memo, recording == nil, indentation.isEmpty, !set.usesBlocks[template],
+        guard let memo, recording == nil, indentation.isEmpty, !plan.usesBlocks[template],
             case .view(let view) = stack[stack.count - 1], let id = view.fragmentID
         else { return false }
         let key = FragmentMemo.Key(template: template, id: id)

@@ -14,10 +14,28 @@ extension TemplateSet {
     public func render(_ name: String, _ view: any TemplateContext, fragments: FragmentMemo? = nil,
                        into out: inout [UInt8]) {
         guard let template = index[name] else { return }
-        var renderer = TemplateRenderer(set: self, root: view, memo: fragments, out: out)
-        out = []
-        renderer.renderTemplate(template)
-        out = renderer.out
+        withPlan { plan in
+            var renderer = TemplateRenderer(plan: plan, root: view, memo: fragments, out: out)
+            out = []
+            renderer.renderTemplate(template)
+            out = renderer.out
+        }
+    }
+
+    /// The tables as buffers for one render: reading a buffer's element retains nothing.
+    private func withPlan(_ body: (TemplateRenderer.Plan) -> Void) {
+        ops.withUnsafeBufferPointer { ops in
+            bodies.withUnsafeBufferPointer { bodies in
+                text.withUnsafeBufferPointer { text in
+                    overrides.withUnsafeBufferPointer { overrides in
+                        usesBlocks.withUnsafeBufferPointer { usesBlocks in
+                            body(TemplateRenderer.Plan(ops: ops, bodies: bodies, text: text, paths: paths,
+                                                       overrides: overrides, usesBlocks: usesBlocks))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Renders into a `String` (for tests and callers that want text).
@@ -40,14 +58,24 @@ struct TemplateRenderer {
     /// A fragment being rendered for the memo: names that fell through below `floor` and what they found.
     struct Recording {
         var floor: Int
-        var conditions: [(TemplatePath, FragmentMemo.Resolution)] = []
+        var conditions: [(path: Int, FragmentMemo.Resolution)] = []
         var exact = true
+    }
+
+    /// A TemplateSet's tables, valid for one render.
+    struct Plan {
+        let ops: UnsafeBufferPointer<TemplateSet.Op>
+        let bodies: UnsafeBufferPointer<Range<Int>>
+        let text: UnsafeBufferPointer<UInt8>
+        let paths: [TemplatePath]
+        let overrides: UnsafeBufferPointer<TemplateSet.Override>
+        let usesBlocks: UnsafeBufferPointer<Bool>
     }
 
     /// Partials nest at most this deep; a template that includes itself forever stops here instead of crashing.
     static let maximumDepth = 100
 
-    let set: TemplateSet
+    let plan: Plan
     let memo: FragmentMemo?
     var out: [UInt8]
     var stack: [Frame]
@@ -56,8 +84,8 @@ struct TemplateRenderer {
     var recording: Recording?
     var depth = 0
 
-    init(set: TemplateSet, root: any TemplateContext, memo: FragmentMemo?, out: [UInt8]) {
-        self.set = set
+    init(plan: Plan, root: any TemplateContext, memo: FragmentMemo?, out: [UInt8]) {
+        self.plan = plan
         self.memo = memo
         self.out = out
         self.stack = [.view(root)]
@@ -65,19 +93,21 @@ struct TemplateRenderer {
     }
 
     mutating func renderTemplate(_ template: Int) {
-        renderBody(set.templateBodies[template])
+        // Template i's own body is body i.
+        renderBody(template)
     }
 
     /// Renders one body. With indentation in force, swift-mustache indents each op's non-empty output that
     /// starts right after a newline written earlier in the same body; this follows it exactly.
     mutating func renderBody(_ body: Int) {
-        let ops = set.bodies[body]
+        let ops = plan.bodies[body]
         if indentation.isEmpty {
-            for op in ops { render(op) }
+            for op in ops { render(plan.ops[op]) }
             return
         }
         let start = out.count
         for op in ops {
+            let op = plan.ops[op]
             let before = out.count
             let afterNewline = before > start && out[before - 1] == 0x0A
                 && !(before - 1 > start && out[before - 2] == 0x0D)
@@ -91,7 +121,7 @@ struct TemplateRenderer {
     mutating func render(_ op: TemplateSet.Op) {
         switch op {
         case .text(let bytes):
-            out.append(contentsOf: bytes)
+            out.append(contentsOf: plan.text[bytes])
         case .value(let path, let escaped):
             switch resolve(path) {
             case .text(let text):
@@ -114,7 +144,7 @@ struct TemplateRenderer {
         case .block(let name, let body, let blockIndentation):
             let chosen = overrides.first { $0.name == name }?.body ?? body
             let saved = indentation
-            indentation += blockIndentation
+            indentation += plan.text[blockIndentation]
             renderBody(chosen)
             indentation = saved
         case .partial(let template, let partialIndentation, let partialOverrides):
@@ -148,17 +178,17 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
-    mutating func renderPartial(_ template: Int, indentation partialIndentation: [UInt8]?,
-                                overrides partialOverrides: [TemplateSet.Override]?) {
+    mutating func renderPartial(_ template: Int, indentation partialIndentation: Range<Int>?,
+                                overrides partialOverrides: Range<Int>?) {
         guard depth < Self.maximumDepth else { return }
         depth += 1
         defer { depth -= 1 }
         let savedIndentation = indentation
         let savedOverrides = overrides
-        if let partialIndentation { indentation += partialIndentation }
+        if let partialIndentation { indentation += plan.text[partialIndentation] }
         if let partialOverrides {
             // The outer template's overrides win over the ones this parent call adds, as in swift-mustache.
-            overrides += partialOverrides
+            overrides += plan.overrides[partialOverrides]
         }
         if !renderFragment(template) {
             renderTemplate(template)
