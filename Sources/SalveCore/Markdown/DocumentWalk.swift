@@ -28,9 +28,13 @@ struct DocumentWalk {
     /// Nodes taken out of the tree. They are freed only after rendering, because the text nodes moved out of
     /// them can still point into their buffers (a use-after-free the fuzzer found).
     var retired: [OpaquePointer] = []
-    /// Plain text per section: the key nil holds the text before the first section.
-    private var texts: [String: String] = [:]
+    /// The body's plain text. Each section's text is a range of it (UTF-8 offsets, from after its heading to
+    /// where the next section's heading starts), rather than a copy: every text node was appended twice, and
+    /// found its section's copy by hashing the section's id.
     private var allText = ""
+    private var sectionRanges: [String: Range<Int>] = [:]
+    /// The open section's id and where its text starts.
+    private var openSection: (id: String, start: Int)?
     /// The section each top-level node belongs to, in document order.
     private var topLevel: [(node: OpaquePointer, section: String?)] = []
     private var topLevelPositions: [OpaquePointer: Int] = [:]
@@ -78,12 +82,18 @@ struct DocumentWalk {
                 let heading = Heading(level: level, text: text, id: ids.next(for: text), line: line(of: node))
                 let isSection = level == 2 && isTopLevel
                 headings.append(FoundHeading(node: node, heading: heading, isSection: isSection))
-                if isSection { section = heading.id } else { append(text + "\n", to: section) }
-                allText += text + "\n"
+                if isSection {
+                    closeSection()
+                    allText += text + "\n"
+                    section = heading.id
+                    openSection = (heading.id, allText.utf8.count)
+                } else {
+                    append(text + "\n")
+                }
                 headingText = nil
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                if headingText != nil { headingText! += literal } else { append(literal, to: section) }
+                if headingText != nil { headingText! += literal } else { append(literal) }
                 if linkText != nil { linkText! += literal }
                 // An image's alt text is not running prose: readability formulas would count it as sentences.
                 if type == CMARK_NODE_TEXT, headingText == nil, imageDepth == 0 {
@@ -91,7 +101,7 @@ struct DocumentWalk {
                     paragraph += literal
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if headingText != nil { headingText! += " " } else { append(" ", to: section) }
+                if headingText != nil { headingText! += " " } else { append(" ") }
                 paragraph += " "
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -118,16 +128,16 @@ struct DocumentWalk {
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let callout = DocumentWalk.stripCalloutMarker(node) { callouts.append((node, callout)) }
             case CMARK_NODE_ITEM where !entering:
-                endListItem(isLast: cmark_node_next(node) == nil, section: section)
+                endListItem(isLast: cmark_node_next(node) == nil)
             case CMARK_NODE_PARAGRAPH where entering:
                 paragraph = ""
             case CMARK_NODE_PARAGRAPH:
                 if tableDepth == 0, collectsProse { addProse(paragraph) }
-                append("\n", to: section)
+                append("\n")
             default:
                 if type.rawValue & 0xc000 == 0x8000, type != CMARK_NODE_DOCUMENT {
                     if isTable(type, node) { tableDepth += entering ? 1 : -1 }
-                    if !entering { append("\n", to: section) }
+                    if !entering { append("\n") }
                 }
             }
             if entering, isTopLevel {
@@ -136,6 +146,7 @@ struct DocumentWalk {
                 topLevel.append((node, isSectionStart ? "\u{0}pending" : section))
             }
         }
+        closeSection()
         // A top-level `##` belongs to the section it opens; its id is known only once it was read.
         var sectionIDs = sectionHeadings.map(\.heading.id).makeIterator()
         topLevel = topLevel.map { $0.section == "\u{0}pending" ? ($0.node, sectionIDs.next()) : $0 }
@@ -157,27 +168,36 @@ struct DocumentWalk {
     }
 
     /// Ends a list item like a clause ("a; b; c."), so search snippets of the text keep the items apart.
-    private mutating func endListItem(isLast: Bool, section: String?) {
-        let end = (section.map { texts[$0, default: ""] } ?? allText).last(where: { !$0.isWhitespace })
+    private mutating func endListItem(isLast: Bool) {
+        // Only the open section's text counts (all of it before the first section).
+        let start = allText.utf8.index(allText.startIndex, offsetBy: openSection?.start ?? 0)
+        let end = allText[start...].last(where: { !$0.isWhitespace })
         if let end, !".!?:;,".contains(end) {
             // The mark goes right after the item's last word, before the line break its paragraph ended with.
-            if let section { while texts[section]?.last?.isWhitespace == true { texts[section]!.removeLast() } }
             while allText.last?.isWhitespace == true { allText.removeLast() }
-            append(isLast ? "." : ";", to: section)
+            append(isLast ? "." : ";")
         }
-        append("\n", to: section)
+        append("\n")
     }
 
-    private mutating func append(_ text: String, to section: String?) {
-        // The whole body's text is `allText`; only sections keep texts of their own.
-        if let section { texts[section, default: ""] += text }
+    private mutating func append(_ text: String) {
+        // One line break is as good as many: the text's whitespace is collapsed when it is read.
         if !text.isEmpty, !(text == "\n" && allText.hasSuffix("\n")) { allText += text }
+    }
+
+    private mutating func closeSection() {
+        guard let open = openSection else { return }
+        sectionRanges[open.id] = open.start..<allText.utf8.count
+        openSection = nil
     }
 
     /// Plain text of a section (nil: the whole body), with runs of whitespace collapsed.
     func text(of section: String?) -> String {
-        let raw = section.map { texts[$0] ?? "" } ?? allText
-        return raw.collapsingWhitespace()
+        guard let section else { return allText.collapsingWhitespace() }
+        guard let range = sectionRanges[section] else { return "" }
+        let utf8 = allText.utf8
+        return allText[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+            utf8.startIndex, offsetBy: range.upperBound)].collapsingWhitespace()
     }
 
     /// The top-level nodes of a section, in order (nil: those before the first section).

@@ -3,10 +3,15 @@
 
 /// Hands out heading ids for one page, numbering repeats the way GitHub does.
 struct HeadingIDs {
-    /// The theme's own ids count as used, so a heading "Main" gets `main-1`, never a second `main`.
-    private var used = HeadingIDs.reservedIDs
-    private static let reservedIDs = Dictionary(uniqueKeysWithValues: ThemeIDs.reserved.map { ($0, 0) })
+    /// Each id handed out, with the last number given to a repeat of it. The theme's own ids count as used
+    /// (`count(of:)`), so a heading "Main" gets `main-1`, never a second `main`; they are not copied in, which
+    /// cost a copy of the whole set on every page's first heading.
+    private var used: [String: Int] = [:]
     private var untitled = 0
+
+    private func count(of id: String) -> Int? {
+        used[id] ?? (ThemeIDs.reserved.contains(id) ? 0 : nil)
+    }
 
     mutating func next(for text: String) -> String {
         var base = Slug.make(text)
@@ -18,12 +23,12 @@ struct HeadingIDs {
         // A family the theme or cmark-gfm numbers (fn-1, glossary-tip-…): a suffix could still meet one of its
         // members, a prefix cannot.
         if ThemeIDs.reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "heading-" + base }
-        guard let count = used[base] else {
+        guard let last = count(of: base) else {
             used[base] = 0
             return base
         }
-        var n = count + 1
-        while used["\(base)-\(n)"] != nil { n += 1 }
+        var n = last + 1
+        while count(of: "\(base)-\(n)") != nil { n += 1 }
         used[base] = n
         used["\(base)-\(n)"] = 0
         return "\(base)-\(n)"
