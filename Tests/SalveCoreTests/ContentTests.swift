@@ -10,6 +10,26 @@ struct ContentTests {
         #expect(split == FrontMatter(yaml: "title: A\nsummary: B", yamlLine: 2, body: "Body line\n", bodyLine: 5))
     }
 
+    @Test("front matter fences: trailing blanks, an empty YAML part, a last line without a newline, text in any script")
+    func splitsFrontMatterEdges() throws {
+        func split(_ text: String) throws -> FrontMatter { try FrontMatter.split(text, path: "a.md").get() }
+        #expect(try split("---\n---\n") == FrontMatter(yaml: "", yamlLine: 2, body: "", bodyLine: 3))
+        #expect(try split("---\n---") == FrontMatter(yaml: "", yamlLine: 2, body: "", bodyLine: 3))
+        #expect(try split("--- \t\ntitle: A\n---\t\nBody") == FrontMatter(yaml: "title: A", yamlLine: 2, body: "Body", bodyLine: 4))
+        // Four dashes are YAML text, not a fence.
+        #expect(try split("---\ntitle: A\n----\nx: 1\n---\nB")
+            == FrontMatter(yaml: "title: A\n----\nx: 1", yamlLine: 2, body: "B", bodyLine: 6))
+        #expect(try split("---\ntitle: é\n---\nCafé ü\n") == FrontMatter(yaml: "title: é", yamlLine: 2, body: "Café ü\n", bodyLine: 4))
+        for (text, message) in [("---", "never closed"), ("---\ntitle: A\n", "never closed"), ("---\ntitle: A\n-- -\n", "never closed"),
+                                ("title: A\n---\n", "does not start"), ("", "does not start"), (" ---\n---\n", "does not start")] {
+            guard case .failure(let diagnostic) = FrontMatter.split(text, path: "a.md") else {
+                Issue.record("\(text.debugDescription) split")
+                continue
+            }
+            #expect(diagnostic.message.contains(message), "\(text.debugDescription)")
+        }
+    }
+
     @Test("dates parse only as YYYY-MM-DD and real calendar days")
     func parsesDays() {
         #expect(Day(iso: "2026-02-28")?.description == "2026-02-28")

@@ -50,6 +50,13 @@ public enum JSONValue: Sendable, Equatable {
             var (run, index) = (0, 0)
             while index < utf8.count {
                 let byte = utf8[index]
+                // Most bytes need no escape: one test for them before the switch.
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "<"),
+                    byte != UInt8(ascii: ">"), byte != UInt8(ascii: "&"), byte != 0xE2
+                {
+                    index += 1
+                    continue
+                }
                 var width = 1
                 let escape: String?
                 switch byte {
