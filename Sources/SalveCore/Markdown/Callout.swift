@@ -78,7 +78,6 @@ extension DocumentWalk {
                 cmark_node_append_child(box, child)
             }
             cmark_node_replace(quote, box)
-            replaceTopLevel(quote, with: box)
             retired.append(quote)
         }
     }

@@ -23,7 +23,6 @@ extension DocumentWalk {
                 cmark_node_set_on_enter(
                     figure, "<figure>\n\(image)\n<figcaption>\(escapeHTML(title))</figcaption>\n</figure>")
                 cmark_node_replace(paragraph, figure)
-                replaceTopLevel(paragraph, with: figure)
                 retired.append(paragraph)
             } else {
                 let image = DocumentWalk.imageTag(src: src, alt: alt, title: title.isEmpty ? nil : title,

@@ -35,9 +35,6 @@ struct DocumentWalk {
     private var sectionRanges: [String: Range<Int>] = [:]
     /// The open section's id and where its text starts.
     private var openSection: (id: String, start: Int)?
-    /// The section each top-level node belongs to, in document order.
-    private var topLevel: [(node: OpaquePointer, section: String?)] = []
-    private var topLevelPositions: [OpaquePointer: Int] = [:]
 
     private let collectsProse: Bool
 
@@ -59,7 +56,6 @@ struct DocumentWalk {
 
     mutating func collect() {
         var ids = HeadingIDs()
-        var section: String? = nil
         var headingText: String? = nil
         var linkText: String? = nil
         var openLink: Int? = nil
@@ -85,7 +81,6 @@ struct DocumentWalk {
                 if isSection {
                     closeSection()
                     allText += text + "\n"
-                    section = heading.id
                     openSection = (heading.id, allText.utf8.count)
                 } else {
                     append(text + "\n")
@@ -98,7 +93,7 @@ struct DocumentWalk {
                 // An image's alt text is not running prose: readability formulas would count it as sentences.
                 if type == CMARK_NODE_TEXT, headingText == nil, imageDepth == 0 {
                     if linkText == nil { glossaryCandidates.append(node) }
-                    paragraph += literal
+                    if collectsProse { paragraph += literal }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingText != nil { headingText! += " " } else { append(" ") }
@@ -140,16 +135,8 @@ struct DocumentWalk {
                     if !entering { append("\n") }
                 }
             }
-            if entering, isTopLevel {
-                let isSectionStart = type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 2
-                topLevelPositions[node] = topLevel.count
-                topLevel.append((node, isSectionStart ? "\u{0}pending" : section))
-            }
         }
         closeSection()
-        // A top-level `##` belongs to the section it opens; its id is known only once it was read.
-        var sectionIDs = sectionHeadings.map(\.heading.id).makeIterator()
-        topLevel = topLevel.map { $0.section == "\u{0}pending" ? ($0.node, sectionIDs.next()) : $0 }
     }
 
     private func isTable(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
@@ -200,9 +187,19 @@ struct DocumentWalk {
             utf8.startIndex, offsetBy: range.upperBound)].collapsingWhitespace()
     }
 
-    /// The top-level nodes of a section, in order (nil: those before the first section).
-    func topLevelNodes(inSection section: String?) -> [OpaquePointer] {
-        topLevel.filter { $0.section == section }.map(\.node)
+    /// The document's top-level nodes as they are now, split where each section's heading starts: first those
+    /// before the first section, then each section's, its heading first. Read from the tree once all edits are
+    /// made, so nodes replaced on the way need no bookkeeping.
+    func topLevelSections() -> [[OpaquePointer]] {
+        let starts = Set(sectionHeadings.map(\.node))
+        var sections: [[OpaquePointer]] = [[]]
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            if starts.contains(node) { sections.append([]) }
+            sections[sections.count - 1].append(node)
+            child = cmark_node_next(node)
+        }
+        return sections
     }
 
     func line(of node: OpaquePointer) -> Int {
@@ -283,19 +280,11 @@ extension DocumentWalk {
             cmark_node_append_child(block, inline)
             cmark_node_replace(old, block)
             headings[index].node = block!
-            replaceTopLevel(old, with: block!)
             retired.append(old)
         }
     }
 
     func freeRetired() {
         for node in retired { cmark_node_free(node) }
-    }
-
-    mutating func replaceTopLevel(_ old: OpaquePointer, with new: OpaquePointer) {
-        if let position = topLevelPositions[old] {
-            topLevel[position].node = new
-            topLevelPositions[new] = position
-        }
     }
 }

@@ -65,10 +65,10 @@ public struct MarkdownRenderer: Sendable {
                 html: "", headings: walk.headings.map(\.heading), text: walk.text(of: nil),
                 sections: [], links: walk.links, prose: walk.prose)
             if splitSections {
-                rendered.html = walk.topLevelNodes(inSection: nil).map { render($0, extensions) }.joined()
-                rendered.sections = walk.sectionHeadings.map { heading in
-                    let nodes = walk.topLevelNodes(inSection: heading.heading.id)
-                    return Section(
+                let parts = walk.topLevelSections()
+                rendered.html = parts[0].map { render($0, extensions) }.joined()
+                rendered.sections = zip(walk.sectionHeadings, parts.dropFirst()).map { heading, nodes in
+                    Section(
                         heading: heading.heading,
                         headingHTML: nodes.first.map { render($0, extensions) } ?? "",
                         html: nodes.dropFirst().map { render($0, extensions) }.joined(),
