@@ -261,21 +261,26 @@ extension StringProtocol {
     func collapsingWhitespace() -> String {
         var source = String(self)
         return source.withUTF8 { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
-                var count = 0
+            guard let bytes = input.baseAddress else { return "" }
+            return String(unsafeUninitializedCapacity: input.count) { output in
+                // Pointer reads and writes: the checked buffer iterator was half of this loop's time.
+                let out = output.baseAddress!
+                var (count, index) = (0, 0)
                 var pendingSpace = false
-                for byte in input {
+                while index < input.count {
+                    let byte = bytes[index]
+                    index += 1
                     if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
                         pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            output[count] = 32
-                            count += 1
-                        }
-                        pendingSpace = false
-                        output[count] = byte
-                        count += 1
+                        continue
                     }
+                    if pendingSpace {
+                        out[count] = 32
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = byte
+                    count += 1
                 }
                 return count
             }

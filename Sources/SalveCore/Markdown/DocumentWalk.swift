@@ -1,5 +1,6 @@
 // One pass over a parsed cmark-gfm tree: collects headings, links and text, then applies Salve's changes.
 import CCmarkGFM
+import Foundation
 
 /// The facts found in one document tree, and the edits made to it before rendering.
 struct DocumentWalk {
@@ -44,7 +45,12 @@ struct DocumentWalk {
         var starts = [0]
         var text = source
         text.withUTF8 { bytes in
-            for offset in bytes.indices where bytes[offset] == 10 { starts.append(offset + 1) }
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                starts.append(offset)
+            }
         }
         self.lineStarts = starts
         self.document = document

@@ -14,7 +14,9 @@ enum TableSize {
         var text = markdown
         let (lines, allPipes) = text.withUTF8 { bytes in
             var (lines, pipes) = (1, 1)
-            for byte in bytes {
+            guard let base = bytes.baseAddress else { return (lines, pipes) }
+            for offset in 0..<bytes.count {
+                let byte = base[offset]
                 lines &+= byte == UInt8(ascii: "\n") ? 1 : 0
                 pipes &+= byte == UInt8(ascii: "|") ? 1 : 0
             }
