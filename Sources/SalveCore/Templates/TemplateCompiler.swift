@@ -10,6 +10,8 @@ struct TemplateCompiler {
     private var text: [UInt8] = []
     private var paths: [TemplatePath] = []
     private var pathNumbers: [TemplatePath: Int] = [:]
+    private var firstNames: [Int] = []
+    private var nameNumbers: [String: Int] = [:]
     private var blockNumbers: [String: Int] = [:]
     private var overrides: [TemplateSet.Override] = []
 
@@ -46,7 +48,8 @@ struct TemplateCompiler {
             start += ops.count
         }
         let set = TemplateSet(
-            ops: Array(bodies.joined()), bodies: ranges, text: text, paths: paths, overrides: overrides,
+            ops: Array(bodies.joined()), bodies: ranges, text: text, paths: paths, firstNames: firstNames,
+            nameCount: nameNumbers.count, overrides: overrides,
             index: index,
             usesBlocks: blockUse(templateCount: sources.count))
         return (set, diagnostics.sorted())
@@ -99,6 +102,11 @@ struct TemplateCompiler {
         if let number = pathNumbers[path] { return number }
         paths.append(path)
         pathNumbers[path] = paths.count - 1
+        firstNames.append(path.names.first.map { name in
+            if let number = nameNumbers[name] { return number }
+            nameNumbers[name] = nameNumbers.count
+            return nameNumbers.count - 1
+        } ?? -1)
         return paths.count - 1
     }
 

@@ -14,7 +14,9 @@ extension TemplateRenderer {
         }
         var level = stack.count - 1
         while level >= 0 {
-            if case .view(let view) = stack[level], let found = view.templateValue(first) {
+            if case .view(let view) = stack[level],
+                let found = level == 0 ? rootAnswer(view, first, plan.firstNames[number]) : view.templateValue(first)
+            {
                 let value = Self.descend(found, path.names)
                 if let floor = recording?.floor, level < floor { record(number, value) }
                 return value
@@ -23,6 +25,18 @@ extension TemplateRenderer {
         }
         if recording != nil { record(number, nil) }
         return nil
+    }
+
+    /// The root view's answer to a first name, asked once per render: views are values, so it cannot change.
+    private mutating func rootAnswer(_ root: any TemplateContext, _ name: String, _ number: Int) -> TemplateValue? {
+        switch rootAnswers[number] {
+        case .found(let value): return value
+        case .missing: return nil
+        case .unasked:
+            let value = root.templateValue(name)
+            rootAnswers[number] = value.map(RootAnswer.found) ?? .missing
+            return value
+        }
     }
 
     /// Reads the names after the first one from `value`; only views have named values.

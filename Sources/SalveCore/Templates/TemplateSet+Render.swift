@@ -29,8 +29,11 @@ extension TemplateSet {
                 text.withUnsafeBufferPointer { text in
                     overrides.withUnsafeBufferPointer { overrides in
                         usesBlocks.withUnsafeBufferPointer { usesBlocks in
-                            body(TemplateRenderer.Plan(ops: ops, bodies: bodies, text: text, paths: paths,
-                                                       overrides: overrides, usesBlocks: usesBlocks))
+                            firstNames.withUnsafeBufferPointer { firstNames in
+                                body(TemplateRenderer.Plan(ops: ops, bodies: bodies, text: text, paths: paths,
+                                                           firstNames: firstNames, nameCount: nameCount,
+                                                           overrides: overrides, usesBlocks: usesBlocks))
+                            }
                         }
                     }
                 }
@@ -68,6 +71,8 @@ struct TemplateRenderer {
         let bodies: UnsafeBufferPointer<Range<Int>>
         let text: UnsafeBufferPointer<UInt8>
         let paths: [TemplatePath]
+        let firstNames: UnsafeBufferPointer<Int>
+        let nameCount: Int
         let overrides: UnsafeBufferPointer<TemplateSet.Override>
         let usesBlocks: UnsafeBufferPointer<Bool>
     }
@@ -83,6 +88,14 @@ struct TemplateRenderer {
     var indentation: [UInt8] = []
     var recording: Recording?
     var depth = 0
+    /// What the root view answered to each first name so far. The root (a page's view, with `site` and `page`)
+    /// answers most names, each a fresh value: `page` boxed a copy of the whole page for every `page.title`.
+    var rootAnswers: [RootAnswer]
+
+    enum RootAnswer {
+        case unasked, missing
+        case found(TemplateValue)
+    }
 
     init(plan: Plan, root: any TemplateContext, memo: FragmentMemo?, out: [UInt8]) {
         self.plan = plan
@@ -90,6 +103,7 @@ struct TemplateRenderer {
         self.out = out
         self.stack = [.view(root)]
         stack.reserveCapacity(16)
+        rootAnswers = Array(repeating: .unasked, count: plan.nameCount)
     }
 
     mutating func renderTemplate(_ template: Int) {

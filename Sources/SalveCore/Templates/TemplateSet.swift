@@ -37,6 +37,9 @@ public struct TemplateSet: Sendable {
     let text: [UInt8]
     /// Every name looked up, by number: the ops and the fragment memo's recorded conditions name them so.
     let paths: [TemplatePath]
+    /// Each path's first name, numbered (-1 for `.`), and how many first names there are.
+    let firstNames: [Int]
+    let nameCount: Int
     let overrides: [Override]
     /// Template name -> its number, which is also the number of its own body.
     let index: [String: Int]
