@@ -15,6 +15,29 @@ struct MarkdownTests {
             splitSections: split)
     }
 
+    @Test("a cell taken as plain text is exactly what cmark-gfm makes of it; anything Markdown could read goes to cmark")
+    func plainCellsMatchCmark() {
+        let renderer = MarkdownRenderer()
+        func cmark(_ text: String) -> String {
+            var html = renderer.html(text)
+            if html.hasPrefix("<p>"), html.hasSuffix("</p>\n") { html = String(html.dropFirst(3).dropLast(5)) }
+            return html
+        }
+        let plain = ["Helps sleep", "Dr. Smith's plan (daily)", "Tired; sore?", "e.g. rest", "x", "Ok.", "It's 5 mg",
+                     "Take 2 a day, with food."]
+        for text in plain {
+            #expect(MarkdownRenderer.isPlainText(text), "\(text)")
+            #expect(renderer.inlineHTML(text, links: links, from: "comparisons/c.md") == cmark(text), "\(text)")
+        }
+        // Each of these could be read as Markdown (or is a case the byte test leaves to cmark-gfm).
+        let markdown = ["www.example.org", "See WWW.x.org", "a www.b", "1. First", "1) First", "a  b", " a", "a ", "",
+                        "A-b", "A *b*", "a_b_", "a & b", "a < b", "a \"b\"", "[a](b.md)", "a\nb", "# a", "- a", "+ a",
+                        "> a", "a~b~", "a | b", "a:b", "a@b.org", "Café", "a\\b", "`a`", "a!", "a {b}"]
+        for text in markdown {
+            #expect(!MarkdownRenderer.isPlainText(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("heading ids follow GitHub: lowercase, punctuation dropped, -1 for repeats")
     func headingIDs() {
         var ids = HeadingIDs()

@@ -29,6 +29,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Inline Markdown (a table cell) as HTML without the paragraph around it.
     func inlineHTML(_ markdown: String, links: LinkTable, from contentPath: String) -> String {
+        if Self.isPlainText(markdown) { return markdown }
         var html = render(markdown, firstLine: 1, path: "", contentPath: contentPath, links: links).0.html
         if html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
             html = String(html.dropFirst(3).dropLast(5))
@@ -81,6 +82,35 @@ public struct MarkdownRenderer: Sendable {
             walk.freeRetired()
             return (rendered, walk.diagnostics)
         }
+    }
+
+    /// Whether cmark-gfm would give `text` back as it is, in one paragraph: words, digits, single spaces and
+    /// `, . ; ( ) ? '`, starting with a letter and ending without a space (no list marker, heading, escape, entity,
+    /// emphasis, link, autolink or HTML can start in it). Most comparison cells are such text, and a parse of
+    /// each cell was the larger part of rendering a comparison.
+    static func isPlainText(_ text: String) -> Bool {
+        let space = UInt8(ascii: " ")
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        let utf8 = text.utf8
+        guard let first = utf8.first, isLetter(first), utf8.last != space else { return false }
+        var previous = first
+        var ws = 0  // how many of `w`, `w`, `w` just went by: `www.` starts an autolink
+        for byte in utf8 {
+            switch byte {
+            case _ where isLetter(byte), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "'"):
+                break
+            case UInt8(ascii: "."):
+                if ws >= 3 { return false }
+            case space:
+                if previous == space { return false }
+            default:
+                return false
+            }
+            ws = byte | 0x20 == UInt8(ascii: "w") ? ws + 1 : 0
+            previous = byte
+        }
+        return true
     }
 
     private func withDocument<T>(
