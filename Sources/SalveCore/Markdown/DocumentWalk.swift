@@ -103,7 +103,7 @@ struct DocumentWalk {
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingText != nil { headingText! += " " } else { append(" ") }
-                paragraph += " "
+                if collectsProse { paragraph += " " }
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 linkNodes.append((node, url, line(of: node), column(of: node), true))
@@ -189,8 +189,8 @@ struct DocumentWalk {
         guard let section else { return allText.collapsingWhitespace() }
         guard let range = sectionRanges[section] else { return "" }
         let utf8 = allText.utf8
-        return allText[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
-            utf8.startIndex, offsetBy: range.upperBound)].collapsingWhitespace()
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return allText[index(range.lowerBound)..<index(range.upperBound)].collapsingWhitespace()
     }
 
     /// The document's top-level nodes as they are now, split where each section's heading starts: first those

@@ -94,7 +94,7 @@ public struct MarkdownRenderer: Sendable {
         let utf8 = text.utf8
         guard let first = utf8.first, isLetter(first), utf8.last != space else { return false }
         var previous = first
-        var ws = 0  // how many of `w`, `w`, `w` just went by: `www.` starts an autolink
+        var ws = 0  // how many `w`s in a row just went by: `www.` starts an autolink
         for byte in utf8 {
             switch byte {
             case _ where isLetter(byte), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: ";"),

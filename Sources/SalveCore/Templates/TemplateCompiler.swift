@@ -102,18 +102,19 @@ struct TemplateCompiler {
         if let number = pathNumbers[path] { return number }
         paths.append(path)
         pathNumbers[path] = paths.count - 1
-        firstNames.append(path.names.first.map { name in
-            if let number = nameNumbers[name] { return number }
-            nameNumbers[name] = nameNumbers.count
-            return nameNumbers.count - 1
-        } ?? -1)
+        firstNames.append(path.names.first.map { Self.number($0, in: &nameNumbers) } ?? -1)
         return paths.count - 1
     }
 
     private mutating func number(block name: String) -> Int {
-        if let number = blockNumbers[name] { return number }
-        blockNumbers[name] = blockNumbers.count
-        return blockNumbers.count - 1
+        Self.number(name, in: &blockNumbers)
+    }
+
+    /// The name's number in `numbers`, a new one the first time it is seen.
+    private static func number(_ name: String, in numbers: inout [String: Int]) -> Int {
+        if let number = numbers[name] { return number }
+        numbers[name] = numbers.count
+        return numbers.count - 1
     }
 
     private mutating func add(_ nodes: [TemplateNode], in source: TemplateSource) -> Int {
