@@ -131,8 +131,9 @@ struct ContentSource: Sendable {
         }
         // Reading and decoding are independent per file: on all cores, results kept in path order.
         let toRead = pages.indices.filter { !holds[$0] }
+        let folderPath = folder.path
         var read = toRead.map { pages[$0] }.parallelMap { page in
-            readPage(page.path, kind: page.kind, stamp: page.stamp, in: folder, displayFolder: displayFolder)
+            readPage(page.path, kind: page.kind, stamp: page.stamp, in: folderPath, displayFolder: displayFolder)
         }.makeIterator()
         source.filesRead = toRead.count
         source.files.reserveCapacity(pages.count)
@@ -174,7 +175,7 @@ struct ContentSource: Sendable {
                 !patched[at].isLink, let info = patched[at].info, info.st_mode & S_IFMT == S_IFREG,
                 Int(info.st_size) <= Self.maxFileSize,
                 !diagnostics.contains(where: { $0.path == "\(displayFolder)/\(path)" }),
-                case .success(let file) = Self.readPage(path, kind: files[index].kind, stamp: FileStamp(info), in: folder,
+                case .success(let file) = Self.readPage(path, kind: files[index].kind, stamp: FileStamp(info), in: folder.path,
                                                         displayFolder: displayFolder)
             else { return nil }
             if files[index].text == file.text, !identical(files[index].text, file.text) { source.normalisationOnlyChange = true }
@@ -192,12 +193,13 @@ struct ContentSource: Sendable {
         FolderScan.differences(last.entries, FolderScan.entries(of: folder.path))
     }
 
-    private static func readPage(_ path: String, kind: ContentKind, stamp: FileStamp, in folder: URL, displayFolder: String)
+    private static func readPage(_ path: String, kind: ContentKind, stamp: FileStamp, in folderPath: String,
+                                 displayFolder: String)
         -> Result<File, Diagnostic>
     {
         let displayPath = "\(displayFolder)/\(path)"
         // Joined as text: URL's own joining was a fifth of reading a page.
-        guard let data = FileManager.default.contents(atPath: folder.path + "/" + path) else {
+        guard let data = FileManager.default.contents(atPath: folderPath + "/" + path) else {
             return .failure(.error(displayPath, "the file cannot be read", fix: "check its permissions"))
         }
         switch decodeUTF8(data) {

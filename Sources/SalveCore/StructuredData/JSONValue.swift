@@ -50,15 +50,8 @@ public enum JSONValue: Sendable, Equatable {
             var (run, index) = (0, 0)
             while index < utf8.count {
                 let byte = utf8[index]
-                // Most bytes need no escape: one test for them before the switch.
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "<"),
-                    byte != UInt8(ascii: ">"), byte != UInt8(ascii: "&"), byte != 0xE2
-                {
-                    index += 1
-                    continue
-                }
                 var width = 1
-                let escape: String?
+                let escape: String
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
                 case UInt8(ascii: "\\"): escape = "\\\\"
@@ -75,14 +68,15 @@ public enum JSONValue: Sendable, Equatable {
                     // U+2028 and U+2029 end lines in older JavaScript parsers.
                     escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
-                default: escape = nil
+                default:
+                    // Most bytes: on to the next, with no optional escape made and dropped for each.
+                    index += 1
+                    continue
                 }
-                if let escape {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                    bytes.append(contentsOf: escape.utf8)
-                    run = index + width
-                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                bytes.append(contentsOf: escape.utf8)
                 index += width
+                run = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
