@@ -200,7 +200,8 @@ public final class StagedSite: Sendable {
             throw error
         }
         do {
-            try prune("", files: written.files, folders: written.folders)
+            // A staging folder made empty holds only what this build wrote: there is nothing of an old site to remove.
+            if !startsEmpty { try prune("", files: written.files, folders: written.folders) }
             try swap()
         } catch let failure as FileSystemFailure {
             cleanUp()
