@@ -1,5 +1,6 @@
 // Shared fragments (a page's card) rendered once per build and reused wherever the reuse is exact.
 import Foundation
+import Synchronization
 
 /// Remembers the bytes of partials rendered with a view that has a `fragmentID`, so a card that appears on many
 /// listings is rendered once. Make one per build and share it between the threads that render pages.
@@ -9,11 +10,11 @@ import Foundation
 /// it found there. The bytes are reused only where each recorded name resolves to the same value (usually to
 /// nothing). A fragment that found a view or a list in its surroundings is not memoized at all.
 public final class FragmentMemo: @unchecked Sendable {
-    // @unchecked: all mutable state is read and written only while `lock` is held.
+    // @unchecked: `entries` is read and written only while `lock` is held.
     private let lock = NSLock()
     private var entries: [Key: [Entry]] = [:]
-    private var rendered = 0
-    private var reused = 0
+    private let rendered = Atomic<Int>(0)
+    private let reused = Atomic<Int>(0)
 
     /// Entries kept per fragment and partial; a fragment used in more kinds of surroundings renders each time.
     static let entriesPerKey = 4
@@ -41,23 +42,25 @@ public final class FragmentMemo: @unchecked Sendable {
 
     /// How many fragments were rendered and how many times rendered bytes were reused.
     public var counts: (rendered: Int, reused: Int) {
-        lock.withLock { (rendered, reused) }
+        (rendered.load(ordering: .relaxed), reused.load(ordering: .relaxed))
     }
 
-    /// The bytes of the first entry for `key` whose conditions all hold, as judged by `holds`.
+    /// The bytes of the first entry for `key` whose conditions all hold, as judged by `holds`. The conditions are
+    /// judged outside the lock: they ask the renderer's views, and judged under it they kept the other threads
+    /// waiting.
     func lookup(_ key: Key, where holds: (Int, Resolution) -> Bool) -> [UInt8]? {
-        lock.withLock {
-            guard let entry = entries[key]?.first(where: { $0.conditions.allSatisfy { holds($0.0, $0.1) } })
-            else { return nil }
-            reused += 1
-            return entry.bytes
-        }
+        guard let candidates = lock.withLock({ entries[key] }),
+            let entry = candidates.first(where: { $0.conditions.allSatisfy { holds($0.0, $0.1) } })
+        else { return nil }
+        reused.add(1, ordering: .relaxed)
+        return entry.bytes
     }
 
     func store(_ key: Key, _ entry: Entry?) {
+        rendered.add(1, ordering: .relaxed)
+        guard let entry else { return }
         lock.withLock {
-            rendered += 1
-            guard let entry, (entries[key]?.count ?? 0) < Self.entriesPerKey else { return }
+            guard (entries[key]?.count ?? 0) < Self.entriesPerKey else { return }
             entries[key, default: []].append(entry)
         }
     }
