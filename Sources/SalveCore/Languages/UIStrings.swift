@@ -27,7 +27,9 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
     }()
 
     /// The text of `key`, with each `{name}` replaced by its value.
-    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+    /// The values are pairs, not a dictionary: a date or a review line is made for every page, and a dictionary
+    /// of two or three names cost more to hash than to search.
+    public func text(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         let template = texts[key] ?? UIStrings.english.texts[key] ?? key
         guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         // One pass, so a value holding `{name}` itself is left as written.
@@ -36,7 +38,8 @@ public final class UIStrings: Sendable, Equatable, TemplateContext {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}"),
-                let value = values[String(rest[rest.index(after: open)..<close])]
+                case let name = rest[rest.index(after: open)..<close],
+                let value = values.first(where: { $0.key == name })?.value
             else {
                 result.append("{")
                 rest = rest[rest.index(after: open)...]
