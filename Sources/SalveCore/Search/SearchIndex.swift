@@ -218,7 +218,7 @@ public struct SearchIndex: Sendable {
         entryPoint = []
         let scorer = makeScorer()
         self.scorer = scorer
-        let (termNumbers, vocabulary, found) = Self.numberTerms(&numbered, releasing: !updatable)
+        let (termNumbers, vocabulary, found) = Self.numberTerms(&numbered, releasing: !updatable, threads: threads)
         self.termNumbers = termNumbers
         self.vocabulary = vocabulary
         if updatable {
@@ -283,26 +283,51 @@ public struct SearchIndex: Sendable {
     }
 
     /// Numbers every term of every result, in result order, and counts the results that hold each.
+    /// Runs of results are numbered on every core, each run's terms in the order they first appear in it; then the
+    /// runs' vocabularies are merged in run order, which gives every term the number one pass in result order gives.
     /// - Parameter releasing: empty each result's terms once they are numbered.
-    static func numberTerms(_ numbered: inout [SearchAnalysis.Result], releasing: Bool)
+    static func numberTerms(_ numbered: inout [SearchAnalysis.Result], releasing: Bool, threads: Int? = nil)
         -> (ByteTable, [String], FoundTerms)
     {
+        let runLength = 256
+        let count = numbered.count
+        var runs = numbered.withUnsafeMutableBufferPointer { buffer in
+            // Each run reads and empties its own results only.
+            nonisolated(unsafe) let results = buffer
+            return Array(stride(from: 0, to: count, by: runLength)).parallelMap(threads: threads) { start in
+                var table = ByteTable()
+                var run = (vocabulary: [String](), numbers: [Int32]())
+                for number in start..<Swift.min(start + runLength, count) {
+                    for term in results[number].terms {
+                        let termNumber = table.value(for: term, storingIfNew: Int32(run.vocabulary.count))
+                        if termNumber == run.vocabulary.count { run.vocabulary.append(term) }
+                        run.numbers.append(termNumber)
+                    }
+                    if releasing { results[number].terms = [] }
+                }
+                return run
+            }
+        }
         var termNumbers = ByteTable()
         var vocabulary: [String] = []
         var found = FoundTerms(numbers: [], results: [])
         // Made at its size: grown by doubling, its last copy and the one it outgrew would both be in memory.
-        found.numbers.reserveCapacity(numbered.reduce(0) { $0 + $1.terms.count })
-        for number in numbered.indices {
-            for term in numbered[number].terms {
+        found.numbers.reserveCapacity(runs.reduce(0) { $0 + $1.numbers.count })
+        for index in runs.indices {
+            let numbers = runs[index].vocabulary.map { term in
                 let termNumber = termNumbers.value(for: term, storingIfNew: Int32(vocabulary.count))
                 if termNumber == vocabulary.count {
                     vocabulary.append(term)
                     found.results.append(0)
                 }
+                return termNumber
+            }
+            for local in runs[index].numbers {
+                let termNumber = numbers[Int(local)]
                 found.numbers.append(termNumber)
                 found.results[Int(termNumber)] += 1
             }
-            if releasing { numbered[number].terms = [] }
+            runs[index] = ([], [])
         }
         return (termNumbers, vocabulary, found)
     }
