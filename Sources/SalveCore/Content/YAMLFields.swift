@@ -270,7 +270,8 @@ extension StringProtocol {
                 while index < input.count {
                     let byte = bytes[index]
                     index += 1
-                    if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                    // One comparison for most bytes: every whitespace byte is at most a space.
+                    if byte <= 32, byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
                         pendingSpace = count > 0
                         continue
                     }
