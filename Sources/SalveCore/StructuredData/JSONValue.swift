@@ -32,26 +32,35 @@ public enum JSONValue: Sendable, Equatable {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONValue.appendString(key, to: &bytes)
+                JSONValue.appendString(member.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                members[key]!.append(to: &bytes)
+                member.value.append(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    /// `text` as a JSON string, escaped so that it is safe inside `<script>`; the index files use it too.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        // The bytes below 64 that need an escape: controls, `"`, `&`, `<` and `>`.
+        let escapedBelow64: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+        @inline(__always) func isPlain(_ byte: UInt8) -> Bool {
+            byte < 64 ? escapedBelow64 >> UInt64(byte) & 1 == 0 : byte != UInt8(ascii: "\\") && byte != 0xE2
+        }
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole; one test a byte finds the run's end.
             var (run, index) = (0, 0)
             while index < utf8.count {
                 let byte = utf8[index]
-                var width = 1
-                let escape: String
+                if isPlain(byte) {
+                    index += 1
+                    continue
+                }
+                let escape: StaticString
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
                 case UInt8(ascii: "\\"): escape = "\\\\"
@@ -63,19 +72,24 @@ public enum JSONValue: Sendable, Equatable {
                 case UInt8(ascii: "<"): escape = "\\u003c"
                 case UInt8(ascii: ">"): escape = "\\u003e"
                 case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0x00..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0x00..<0x20: escape = "\\u00"  // and the byte's two hex digits
                 case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in older JavaScript parsers.
                     escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
                 default:
-                    // Most bytes: on to the next, with no optional escape made and dropped for each.
                     index += 1
                     continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                bytes.append(contentsOf: escape.utf8)
-                index += width
+                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                if escape.utf8CodeUnitCount == 4 {
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { digits in
+                        bytes.append(digits[Int(byte >> 4)])
+                        bytes.append(digits[Int(byte & 0xF)])
+                    }
+                }
+                index += byte == 0xE2 ? 3 : 1
                 run = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
