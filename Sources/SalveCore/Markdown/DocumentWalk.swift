@@ -254,8 +254,9 @@ extension DocumentWalk {
             case .success(let destination):
                 links.append(FoundLink(destination: destination, line: line, column: column, hasText: hasText, written: url))
                 // The build stops on the linked file's own error; it is the one to report.
-                guard !table.isUnchecked(destination) else { continue }
-                switch table.href(for: destination, original: url) {
+                switch table.checkedHref(for: destination, original: url) {
+                case nil:
+                    continue
                 case .success(let href):
                     if href != url { cmark_node_set_url(node, href) }
                 case .failure(var diagnostic):

@@ -47,8 +47,9 @@ public struct LinkTable: Sendable {
             return answer
         }
         let answer = LinkResolution(
-            path: path, sitePath: sitePaths[path], isDraft: drafts.contains(path), exists: sources.contains(path),
-            imageSize: imageSizes[path])
+            // Most sites have few drafts and images: an empty table is not hashed into.
+            path: path, sitePath: sitePaths[path], isDraft: !drafts.isEmpty && drafts.contains(path),
+            exists: sources.contains(path), imageSize: imageSizes.isEmpty ? nil : imageSizes[path])
         reads?.note(answer)
         return answer
     }
@@ -66,11 +67,13 @@ public struct LinkTable: Sendable {
         return copy
     }
 
-    /// A link to a file that has errors of its own is not checked: that file's error is the one root cause, and
-    /// telling every linking page to remove its link would be wrong advice (the link is fine once the file is).
-    func isUnchecked(_ destination: LinkDestination) -> Bool {
-        guard case .content(let path, _) = destination else { return false }
-        return isBroken(path)
+    /// The href to write for `destination`, as `href(for:original:)` gives it; nil for a link to a file that has
+    /// errors of its own, which is not checked: that file's error is the one root cause, and telling every linking
+    /// page to remove its link would be wrong advice (the link is fine once the file is). Its target is looked up once.
+    func checkedHref(for destination: LinkDestination, original: String) -> Result<String, Diagnostic>? {
+        guard case .content(let path, let anchor) = destination else { return href(for: destination, original: original) }
+        let target = resolution(path)
+        return target.isBroken ? nil : href(to: target, anchor: anchor, original: original)
     }
 
     /// True for a `.md` file that was found but could not be parsed (and is not a draft).
@@ -89,21 +92,25 @@ public struct LinkTable: Sendable {
             let base = path.hasPrefix(ContentSource.mediaFolder + "/") ? mediaBasePath : basePath
             return .success(base + path + (anchor.map { "#" + $0 } ?? ""))
         case .content(let path, let anchor):
-            let target = resolution(path)
-            if let sitePath = target.sitePath {
-                return .success((target.basePath ?? basePath) + sitePath + (anchor.map { "#" + $0 } ?? ""))
-            }
-            if target.isDraft {
-                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft",
-                                       fix: "publish that page (remove `draft: true`) or remove the link"))
-            }
-            if target.exists {
-                return .failure(.error("", "the link \"\(original)\" points to content/\(path), which has errors",
-                                       fix: "fix the errors in that page"))
-            }
-            return .failure(.error("", "the link \"\(original)\" points to content/\(path), which does not exist",
-                                   fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md"))
+            return href(to: resolution(path), anchor: anchor, original: original)
         }
+    }
+
+    private func href(to target: LinkResolution, anchor: String?, original: String) -> Result<String, Diagnostic> {
+        let path = target.path
+        if let sitePath = target.sitePath {
+            return .success((target.basePath ?? basePath) + sitePath + (anchor.map { "#" + $0 } ?? ""))
+        }
+        if target.isDraft {
+            return .failure(.error("", "the link \"\(original)\" points to content/\(path), which is a draft",
+                                   fix: "publish that page (remove `draft: true`) or remove the link"))
+        }
+        if target.exists {
+            return .failure(.error("", "the link \"\(original)\" points to content/\(path), which has errors",
+                                   fix: "fix the errors in that page"))
+        }
+        return .failure(.error("", "the link \"\(original)\" points to content/\(path), which does not exist",
+                               fix: "check the file name; links are relative to this file, for example ../faqs/ldn.md"))
     }
 }
 

@@ -29,8 +29,7 @@ extension Site {
                               "\"\(link.value)\" is not a path to a content file",
                               fix: "write the path of a .md file relative to this file, for example ../faqs/ldn.md")
             }
-            guard !table.isUnchecked(destination),
-                case .failure(var diagnostic) = table.href(for: destination, original: link.value)
+            guard case .failure(var diagnostic) = table.checkedHref(for: destination, original: link.value)
             else { return nil }
             diagnostic.path = document.sourcePath
             diagnostic.line = link.line
