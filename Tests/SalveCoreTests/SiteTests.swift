@@ -33,6 +33,11 @@ struct SiteTests {
             ("articles/", "b.md", "articles/b.md"),
             ("articles", "/media/a.png", "media/a.png"),
             ("articles", "../../x.md", nil),
+            ("a/b", "../../x.md", "x.md"),  // each leading ../ takes a folder off the base
+            ("articles/deep", "../faqs/ldn.md", "articles/faqs/ldn.md"),
+            ("articles", "../", ""),
+            ("a/b", "..//x", "a/x"),
+            ("articles", "../x/../y.md", "y.md"),
             ("", "..", nil),
         ]
         for (base, relative, expected) in cases {

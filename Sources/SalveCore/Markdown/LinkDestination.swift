@@ -68,8 +68,15 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
     /// Joins and resolves `.` and `..`; nil when the result would climb above the root.
     static func normalise(joining base: String, _ relative: String) -> String? {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        // Most links (`../conditions/x.md` aside) have nothing to resolve: joined as they are.
-        if isPlain(relative), isPlain(base) { return base.isEmpty ? relative : base + "/" + relative }
+        // Most links have nothing to resolve but leading `../` parts, each taking the base's last folder.
+        if isPlain(base) {
+            var (base, relative) = (Substring(base), Substring(relative))
+            while relative.utf8.starts(with: "../".utf8), !base.isEmpty {
+                base = base.utf8.lastIndex(of: slash).map { base[..<$0] } ?? ""
+                relative = relative.dropFirst(3)
+            }
+            if isPlain(relative) { return base.isEmpty ? String(relative) : String(base) + "/" + String(relative) }
+        }
         var parts = relative.utf8.first == slash ? [] : base.utf8.split(separator: slash)
         for part in relative.utf8.split(separator: slash) {
             if part.count == 1, part.first == dot { continue }
@@ -90,7 +97,7 @@ public enum LinkDestination: Sendable, Equatable, Hashable {
     }
 
     /// Whether `path` is relative and already normal: no empty, `.` or `..` part, nor a `/` at either end.
-    private static func isPlain(_ path: String) -> Bool {
+    private static func isPlain(_ path: some StringProtocol) -> Bool {
         var previous = UInt8(ascii: "/")
         for byte in path.utf8 {
             if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
