@@ -266,21 +266,22 @@ extension StringProtocol {
                 // Pointer reads and writes: the checked buffer iterator was half of this loop's time.
                 let out = output.baseAddress!
                 var (count, index) = (0, 0)
-                // Without branches on the bytes: a branch on "is this a space" was mispredicted at every word.
-                // A space is written at each step and kept (counted) only when one is due; the byte is written
-                // after it and kept unless it is whitespace. Writes stay in bounds: a space is due only after
-                // whitespace that was dropped, so `count` is at most `index` after a kept space.
-                var pending = 0  // 1 when whitespace went by after some text
-                let whitespace: UInt64 = 1 << 32 | 1 << 10 | 1 << 9 | 1 << 13 | 1 << 12
+                var pendingSpace = false
                 while index < input.count {
                     let byte = bytes[index]
                     index += 1
-                    let isSpace = Int(truncatingIfNeeded: whitespace >> UInt64(byte & 63) & 1) & (byte < 64 ? 1 : 0)
-                    out[count] = 32
-                    count += pending & (isSpace ^ 1)
+                    // One comparison for most bytes: every whitespace byte is at most a space.
+                    if byte <= 32, byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 32
+                        count += 1
+                        pendingSpace = false
+                    }
                     out[count] = byte
-                    count += isSpace ^ 1
-                    pending = isSpace & (count > 0 ? 1 : 0)
+                    count += 1
                 }
                 return count
             }
