@@ -197,10 +197,10 @@ public struct SearchIndex: Sendable {
         self.synonyms = synonyms
         self.language = language
         var numbered: [SearchAnalysis.Result]
-        (numbered, numbers) = Self.number(analyses)
+        (numbered, numbers) = Self.number(analyses, threads: threads)
         self.analyses = updatable ? analyses : []
         _ = consume analyses
-        results = numbered.map(\.result)
+        results = numbered.parallelMap(threads: threads) { $0.result }
         var lengths: [Int] = []
         lengths.reserveCapacity(numbered.count * SearchField.count)
         for result in numbered { lengths += result.lengths }
@@ -242,20 +242,24 @@ public struct SearchIndex: Sendable {
     }
 
     /// The results of every analysis sorted by URL, and the number (the position in that order) each got.
-    static func number(_ analyses: [SearchAnalysis]) -> ([SearchAnalysis.Result], [[Int32]]) {
-        let unsorted = analyses.flatMap(\.results)
-        // The URLs in one buffer, so that sorting compares bytes and moves integers, not strings.
+    static func number(_ analyses: [SearchAnalysis], threads: Int? = nil) -> ([SearchAnalysis.Result], [[Int32]]) {
+        // Each result by its analysis and place in it, and the URLs in one buffer, so that sorting compares bytes
+        // and moves integers, not strings; the results are copied once, into their sorted places, on every core
+        // (a copy retains every string and array of a result, cold in memory since the analysis made it).
+        var places: [(analysis: Int, result: Int)] = []
         var bytes: [UInt8] = []
         var spans: [(start: Int, count: Int)] = []
-        spans.reserveCapacity(unsorted.count)
-        for result in unsorted {
-            var url = result.result.url
-            url.withUTF8 { url in
-                spans.append((bytes.count, url.count))
-                bytes.append(contentsOf: url)
+        for (analysis, item) in analyses.enumerated() {
+            for (place, result) in item.results.enumerated() {
+                var url = result.result.url
+                url.withUTF8 { url in
+                    spans.append((bytes.count, url.count))
+                    bytes.append(contentsOf: url)
+                }
+                places.append((analysis, place))
             }
         }
-        var sorted = Array(0..<Int32(unsorted.count))
+        var sorted = Array(0..<Int32(places.count))
         bytes.withUnsafeBufferPointer { bytes in
             sorted.sort { a, b in
                 let (x, y) = (spans[Int(a)], spans[Int(b)])
@@ -264,7 +268,7 @@ public struct SearchIndex: Sendable {
                 return order != 0 ? order < 0 : x.count < y.count
             }
         }
-        var numberOf = [Int32](repeating: 0, count: unsorted.count)
+        var numberOf = [Int32](repeating: 0, count: places.count)
         for (number, index) in sorted.enumerated() { numberOf[Int(index)] = Int32(number) }
         var numbers: [[Int32]] = []
         var next = 0
@@ -272,7 +276,11 @@ public struct SearchIndex: Sendable {
             numbers.append(Array(numberOf[next..<(next + analysis.results.count)]))
             next += analysis.results.count
         }
-        return (sorted.map { unsorted[Int($0)] }, numbers)
+        let numbered = sorted.parallelMap(threads: threads) { [places] index in
+            let place = places[Int(index)]
+            return analyses[place.analysis].results[place.result]
+        }
+        return (numbered, numbers)
     }
 
     /// Where each result's terms are, numbered: `terms[i]` of each result in turn is term `numbers[next + i]`.
@@ -355,8 +363,9 @@ public struct SearchIndex: Sendable {
 
     /// Every term's IDF and postings, scored straight from the results' counts, each emptied once read. A run of
     /// results at a time is scored on every core, its counts let go on the workers, and its postings dealt to their
-    /// terms in result order; then each term's postings are cut to the best on every core. (All results scored at
-    /// once held every posting twice before they were dealt: 301 MiB at 10,000 pages.)
+    /// terms in result order (on every core, each worker its share of the terms); then each term's postings are cut
+    /// to the best on every core. (All results scored at once held every posting twice before they were dealt:
+    /// 301 MiB at 10,000 pages.)
     static func scoredTerms(of numbered: inout [SearchAnalysis.Result], found: FoundTerms, scorer: Scorer,
                             threads: Int?) -> [ScoredTerm]
     {
@@ -377,12 +386,23 @@ public struct SearchIndex: Sendable {
                     scorer.posting(result: number, counts: FieldCounts(counts[start..<(start + SearchField.count)]))
                 }
             }
-            for result in scored {
-                for posting in result {
-                    postings[Int(found.numbers[next])].append(posting)
-                    next += 1
+            // Each worker deals the postings of its own share of the terms, so no two touch one list, and every
+            // list still gets its postings in result order.
+            let (first, shares) = (next, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            postings.withUnsafeMutableBufferPointer { lists in
+                nonisolated(unsafe) let lists = lists
+                _ = Array(0..<shares).parallelMap(threads: threads) { share in
+                    var next = first
+                    for result in scored {
+                        for posting in result {
+                            let term = Int(found.numbers[next])
+                            if term % shares == share { lists[term].append(posting) }
+                            next += 1
+                        }
+                    }
                 }
             }
+            next += scored.reduce(0) { $0 + $1.count }
         }
         return postings.parallelMapEmptying(threads: threads) { scorer.scored($0) }
     }
