@@ -128,8 +128,8 @@ struct TemplateDiagnosticTests {
             TemplateSource(name: "loop", text: "x{{> loop}}", displayPath: "t/loop.mustache"),
         ])
         #expect(found.isEmpty)
-        let leaf = TestView(["name": .text("b"), "kids": .views([])])
-        #expect(set.renderText("tree", TestView(["name": .text("a"), "kids": .views([leaf, leaf])])) == "(a(b)(b))")
+        let leaf = TestView(["name": .text("b"), "kids": .list([])])
+        #expect(set.renderText("tree", TestView(["name": .text("a"), "kids": .list([leaf, leaf])])) == "(a(b)(b))")
         #expect(set.renderText("loop", TestView([:])) == String(repeating: "x", count: 101))
     }
 }

@@ -31,7 +31,7 @@ struct MustacheView: MustacheParent {
         case .text(let text): text
         case .flag(let flag): flag
         case .number(let number): number
-        case .list(let items): (0..<items.count).map { MustacheView(view: items.view(at: $0)) }
+        case .list(let items): items.map(MustacheView.init)
         case .view(let inner): MustacheView(view: inner)
         }
     }

@@ -7,12 +7,16 @@ extension TemplateRenderer {
         let path = plan.paths[number]
         guard let first = path.names.first else { return Self.value(of: stack[stack.count - 1]) }
         if path.anchored {
-            guard let found = stack[stack.count - 1].templateValue(first) else { return nil }
+            guard case .view(let view) = stack[stack.count - 1], let found = view.templateValue(first) else {
+                return nil
+            }
             return Self.descend(found, path.names)
         }
         var level = stack.count - 1
         while level >= 0 {
-            if let found = level == 0 ? rootAnswer(first, plan.firstNames[number]) : stack[level].templateValue(first) {
+            if case .view(let view) = stack[level],
+                let found = level == 0 ? rootAnswer(view, first, plan.firstNames[number]) : view.templateValue(first)
+            {
                 let value = Self.descend(found, path.names)
                 if let floor = recording?.floor, level < floor { record(number, value) }
                 return value
@@ -24,12 +28,12 @@ extension TemplateRenderer {
     }
 
     /// The root view's answer to a first name, asked once per render: views are values, so it cannot change.
-    private mutating func rootAnswer(_ name: String, _ number: Int) -> TemplateValue? {
+    private mutating func rootAnswer(_ root: any TemplateContext, _ name: String, _ number: Int) -> TemplateValue? {
         switch rootAnswers[number] {
         case .found(let value): return value
         case .missing: return nil
         case .unasked:
-            let value = stack[0].templateValue(name)
+            let value = root.templateValue(name)
             rootAnswers[number] = value.map(RootAnswer.found) ?? .missing
             return value
         }
@@ -48,7 +52,6 @@ extension TemplateRenderer {
     static func value(of frame: Frame) -> TemplateValue? {
         switch frame {
         case .view(let view): .view(view)
-        case .item(let list, let index): .view(list.view(at: index))
         case .text(let text): .text(text)
         case .number(let number): .number(number)
         case .opaque: nil
@@ -61,7 +64,7 @@ extension TemplateRenderer {
         guard let first = path.names.first else { return nil }
         var level = floor - 1
         while level >= 0 {
-            if let found = stack[level].templateValue(first) {
+            if case .view(let view) = stack[level], let found = view.templateValue(first) {
                 return Self.resolution(Self.descend(found, path.names))
             }
             level -= 1
@@ -91,7 +94,7 @@ extension TemplateRenderer {
     /// must be rendered normally (no memo, no fragment, or output that could depend on blocks or indentation).
     mutating func renderFragment(_ template: Int) -> Bool {
         guard let memo, recording == nil, indentation.isEmpty, !plan.usesBlocks[template],
-            let id = stack[stack.count - 1].fragmentID
+            case .view(let view) = stack[stack.count - 1], let id = view.fragmentID
         else { return false }
         let key = FragmentMemo.Key(template: template, id: id)
         let floor = stack.count - 1
@@ -107,24 +110,5 @@ extension TemplateRenderer {
         memo.store(key, finished.exact
             ? FragmentMemo.Entry(conditions: finished.conditions, bytes: Array(out[start...])) : nil)
         return true
-    }
-}
-
-extension TemplateRenderer.Frame {
-    /// What this frame answers to `name`: views and list items answer names, pushed text and numbers do not.
-    func templateValue(_ name: String) -> TemplateValue? {
-        switch self {
-        case .view(let view): view.templateValue(name)
-        case .item(let list, let index): list.templateValue(at: index, name)
-        case .text, .number, .opaque: nil
-        }
-    }
-
-    var fragmentID: String? {
-        switch self {
-        case .view(let view): view.fragmentID
-        case .item(let list, let index): list.fragmentID(at: index)
-        case .text, .number, .opaque: nil
-        }
     }
 }

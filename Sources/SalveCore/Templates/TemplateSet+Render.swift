@@ -52,8 +52,6 @@ struct TemplateRenderer {
     /// One entry of the context stack. Sections over text or a number push the value, as swift-mustache does.
     enum Frame {
         case view(any TemplateContext)
-        /// One item of a list, read in place.
-        case item(any TemplateList, Int)
         case text(String)
         case number(Int)
         /// A value that answers no names (an empty list pushed by an inverted section).
@@ -172,7 +170,7 @@ struct TemplateRenderer {
         if inverted {
             switch value {
             case nil, .flag(false): renderBody(body)
-            case .list(let items) where items.count == 0: push(.opaque, body)
+            case .list(let items) where items.isEmpty: push(.opaque, body)
             default: break
             }
             return
@@ -184,7 +182,7 @@ struct TemplateRenderer {
         case .number(let number): push(.number(number), body)
         case .view(let view): push(.view(view), body)
         case .list(let items):
-            for index in 0..<items.count { push(.item(items, index), body) }
+            for item in items { push(.view(item), body) }
         }
     }
 

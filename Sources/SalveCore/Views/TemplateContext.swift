@@ -8,7 +8,7 @@ public enum TemplateValue: Sendable {
     case flag(Bool)
     case number(Int)
     /// A section repeats once for each item; an empty list counts as false.
-    case list(any TemplateList)
+    case list([any TemplateContext])
     /// A section is rendered once with this view pushed onto the context stack.
     case view(any TemplateContext)
 }
@@ -26,21 +26,4 @@ public protocol TemplateContext: Sendable {
 
 extension TemplateContext {
     public var fragmentID: String? { nil }
-}
-
-/// A list a section repeats over, read in place: a view's own array of views. (Handing templates a fresh array of
-/// boxed views each time one was read was a tenth of the template step's allocations.)
-public protocol TemplateList: Sendable {
-    var count: Int { get }
-    /// The value item `index` answers to `name`, as its `templateValue(_:)`.
-    func templateValue(at index: Int, _ name: String) -> TemplateValue?
-    func fragmentID(at index: Int) -> String?
-    /// Item `index` as a view of its own.
-    func view(at index: Int) -> any TemplateContext
-}
-
-extension Array: TemplateList where Element: TemplateContext {
-    public func templateValue(at index: Int, _ name: String) -> TemplateValue? { self[index].templateValue(name) }
-    public func fragmentID(at index: Int) -> String? { self[index].fragmentID }
-    public func view(at index: Int) -> any TemplateContext { self[index] }
 }
