@@ -108,15 +108,18 @@ extension Site {
         ]
     }
 
-    /// A condition's other names come from the glossary when it defines the condition, else from the page.
     private func conditions(of page: Page) -> [JSONValue] {
         page.metadata.conditions.map { name in
-            let glossaryNames = glossary.terms.first { $0.term.lowercased() == name.lowercased() }?.alsoCalled
-            let alternateNames = glossaryNames ?? page.metadata.alsoCalled
+            let alternateNames = alternateNames(of: name, on: page)
             var condition: [String: JSONValue] = ["@type": "MedicalCondition", "name": .string(name)]
             if !alternateNames.isEmpty { condition["alternateName"] = .array(alternateNames.map(JSONValue.string)) }
             return .object(condition)
         }
+    }
+
+    /// A condition's other names come from the glossary when it defines the condition, else from the page.
+    func alternateNames(of condition: String, on page: Page) -> [String] {
+        glossary.terms.first { $0.term.lowercased() == condition.lowercased() }?.alsoCalled ?? page.metadata.alsoCalled
     }
 
     private func treatments(of page: Page) -> [JSONValue] {
@@ -135,7 +138,7 @@ extension Site {
     }
 
     /// The table as sentences: "Low-dose naltrexone. How it works: … Possible benefits: a; b."
-    private func tableText(_ table: ComparisonTable) -> String {
+    func tableText(_ table: ComparisonTable) -> String {
         table.rows.map { row in
             let cells = zip(table.criteria, row.cells).map { criterion, cell in
                 switch cell {

@@ -34,7 +34,7 @@ extension Site {
             siteInfo(assets), page.sitePath, title: page.metadata.title, description: page.metadata.summary,
             breadcrumbs: [(strings.text("breadcrumb_home"), ""), (strings.text("list_\(page.kind.folder)_title"), page.kind.folder + "/"),
                           (page.metadata.title, nil)])
-        pageChrome.jsonLD = structuredData(for: index).scriptSafeJSON()
+        pageChrome.jsonLD = structuredDataJSON(for: index)
         let view = PageView(chrome: pageChrome, page: content(index, cards: cards))
         return ViewFile(path: page.sitePath + "index.html", template: page.kind.rawValue, view: .page(view))
     }
