@@ -97,7 +97,7 @@ public struct LanguageSwitch: TemplateContext, Equatable {
     public var links: [LanguageLink]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "links" ? .list(links) : nil
+        name == "links" ? .list(of: links) : nil
     }
 }
 

@@ -65,7 +65,7 @@ public struct Breadcrumbs: TemplateContext, Equatable {
     public var crumbs: [Crumb]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "crumbs" ? .list(crumbs) : nil
+        name == "crumbs" ? .list(of: crumbs) : nil
     }
 }
 
@@ -93,10 +93,10 @@ public struct Chrome: TemplateContext, Equatable {
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
         case "site": .view(site)
-        case "alternates": alternates.map { .list($0) }
+        case "alternates": alternates.map { .list(of: $0) }
         case "languages": languages.map(TemplateValue.view)
         case "strings": .view(strings)
-        case "nav": .list(nav)
+        case "nav": .list(of: nav)
         case "title": .text(title)
         case "head_title": .text(headTitle)
         case "description": .text(description)

@@ -8,7 +8,7 @@ public struct GlossaryView: TemplateContext, Equatable {
         public func templateValue(_ name: String) -> TemplateValue? {
             switch name {
             case "letter": .text(letter)
-            case "terms": .list(terms)
+            case "terms": .list(of: terms)
             default: nil
             }
         }
@@ -36,6 +36,6 @@ public struct GlossaryView: TemplateContext, Equatable {
     public var letters: [Letter]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "letters" ? .list(letters) : chrome.templateValue(name)
+        name == "letters" ? .list(of: letters) : chrome.templateValue(name)
     }
 }

@@ -9,9 +9,9 @@ public struct HomeView: TemplateContext, Equatable {
 
         public func templateValue(_ name: String) -> TemplateValue? {
             switch name {
-            case "conditions": .list(conditions)
-            case "treatments": .list(treatments)
-            case "latest": .list(latest)
+            case "conditions": .list(of: conditions)
+            case "treatments": .list(of: treatments)
+            case "latest": .list(of: latest)
             default: nil
             }
         }

@@ -14,7 +14,7 @@ public struct ListingView: TemplateContext, Equatable {
             case "title": .text(title)
             case "intro": .text(intro)
             case "definition": definition.map(TemplateValue.text)
-            case "items": .list(items)
+            case "items": .list(of: items)
             default: nil
             }
         }

@@ -62,7 +62,7 @@ public struct PageContent: TemplateContext, Equatable {
         case "related": related.map(TemplateValue.view)
         case "topics": topics.map(TemplateValue.view)
         case "also_called": alsoCalled.map(TemplateValue.text)
-        case "questions": .list(questions)
+        case "questions": .list(of: questions)
         case "notes": .text(notes)
         case "table": table.map(TemplateValue.view)
         default: nil
@@ -88,7 +88,7 @@ public struct TableOfContents: TemplateContext, Equatable {
     public var entries: [Entry]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "entries" ? .list(entries) : nil
+        name == "entries" ? .list(of: entries) : nil
     }
 }
 
@@ -115,7 +115,7 @@ public struct ReferenceList: TemplateContext, Equatable {
     public var items: [Item]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "items" ? .list(items) : nil
+        name == "items" ? .list(of: items) : nil
     }
 }
 
@@ -139,7 +139,7 @@ public struct ChangeList: TemplateContext, Equatable {
     public var items: [Item]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "items" ? .list(items) : nil
+        name == "items" ? .list(of: items) : nil
     }
 }
 
@@ -148,7 +148,7 @@ public struct RelatedPages: TemplateContext, Equatable {
     public var cards: [Card]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "cards" ? .list(cards) : nil
+        name == "cards" ? .list(of: cards) : nil
     }
 }
 
@@ -171,7 +171,7 @@ public struct TermLinks: TemplateContext, Equatable {
     public var links: [TermLink]
 
     public func templateValue(_ name: String) -> TemplateValue? {
-        name == "links" ? .list(links) : nil
+        name == "links" ? .list(of: links) : nil
     }
 }
 

@@ -8,7 +8,7 @@ public struct SearchPageView: TemplateContext, Equatable {
         public func templateValue(_ name: String) -> TemplateValue? {
             switch name {
             case "letter": .text(letter)
-            case "items": .list(items)
+            case "items": .list(of: items)
             default: nil
             }
         }
@@ -22,7 +22,7 @@ public struct SearchPageView: TemplateContext, Equatable {
 
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
-        case "topics": .list(topics)
+        case "topics": .list(of: topics)
         case "search_texts": searchTexts.map(TemplateValue.text)
         default: chrome.templateValue(name)
         }

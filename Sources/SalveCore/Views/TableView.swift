@@ -17,7 +17,7 @@ public struct TableView: TemplateContext, Equatable {
             switch name {
             case "name": .text(self.name)
             case "url": url.map(TemplateValue.text)
-            case "cells": .list(cells)
+            case "cells": .list(of: cells)
             default: nil
             }
         }
@@ -28,7 +28,7 @@ public struct TableView: TemplateContext, Equatable {
         public struct Items: TemplateContext, Equatable {
             public var items: [Item]
 
-            public func templateValue(_ name: String) -> TemplateValue? { name == "items" ? .list(items) : nil }
+            public func templateValue(_ name: String) -> TemplateValue? { name == "items" ? .list(of: items) : nil }
         }
 
         public struct Item: TemplateContext, Equatable {
@@ -61,8 +61,8 @@ public struct TableView: TemplateContext, Equatable {
     public func templateValue(_ name: String) -> TemplateValue? {
         switch name {
         case "caption": .text(caption)
-        case "columns": .list(columns)
-        case "rows": .list(rows)
+        case "columns": .list(of: columns)
+        case "rows": .list(of: rows)
         default: nil
         }
     }

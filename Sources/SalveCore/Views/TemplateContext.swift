@@ -27,3 +27,9 @@ public protocol TemplateContext: Sendable {
 extension TemplateContext {
     public var fragmentID: String? { nil }
 }
+
+extension TemplateValue {
+    /// A list of typed views, each boxed by code made for its type: `[Card]` handed over as `[any TemplateContext]`
+    /// went through the runtime's dynamic cast for every card, each time a template read the list.
+    public static func list<View: TemplateContext>(of items: [View]) -> TemplateValue { .list(items.map { $0 }) }
+}
