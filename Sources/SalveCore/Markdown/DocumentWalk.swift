@@ -272,15 +272,27 @@ extension DocumentWalk {
     /// Gives each heading its id and a visible anchor link. Custom nodes are the one way to add
     /// attributes that cmark's safe mode does not strip (shared/NOTES.md); ids are `[a-z0-9_-]`.
     mutating func replaceHeadings(_ label: HeadingLabel) {
+        // The tags are put together in one byte buffer, ended by a NUL for cmark (which copies them): string
+        // interpolation grew a new string for each, a third of this step.
+        var tag: [UInt8] = []
+        tag.reserveCapacity(256)
+        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ node: OpaquePointer?, _ parts: [String]) {
+            tag.removeAll(keepingCapacity: true)
+            for part in parts { tag += part.utf8 }
+            tag.append(0)
+            _ = tag.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { setter(node, $0.baseAddress) }
+            }
+        }
         for index in headings.indices {
             let old = headings[index].node
             let heading = headings[index].heading
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
             let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(heading.id)\">")
-            cmark_node_set_on_exit(
-                inline,
-                " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"\(escapeHTML(label(heading.text)))\">#</a></h\(heading.level)>")
+            let level = String(heading.level)
+            set(cmark_node_set_on_enter, inline, ["<h", level, " id=\"", heading.id, "\">"])
+            set(cmark_node_set_on_exit, inline, [" <a class=\"heading-anchor\" href=\"#", heading.id, "\" aria-label=\"",
+                                                 escapeHTML(label(heading.text)), "\">#</a></h", level, ">"])
             while let child = cmark_node_first_child(old) {
                 cmark_node_append_child(inline, child)
             }
