@@ -65,4 +65,17 @@ struct SearchPiecesTests {
         let long = String(repeating: "Ab", count: 100) + " " + String(repeating: "9,", count: 80) + "9"
         #expect(SearchText.asciiTokens(long) == [String(repeating: "ab", count: 100), String(repeating: "9", count: 81)])
     }
+
+    @Test("a snippet is cut at the last space within 200 characters, counted as characters where the text is not plain ASCII")
+    func snippets() {
+        let words = String(repeating: "word ", count: 60)  // 300 bytes
+        #expect(SearchIndex.shorten(words) == String(repeating: "word ", count: 39) + "word…")
+        #expect(SearchIndex.shorten(String(words.prefix(200))) == String(words.prefix(200)))
+        // Past the cut the text may hold anything; at the cut, a combining mark joins the letter before it.
+        #expect(SearchIndex.shorten(words + "é") == SearchIndex.shorten(words))
+        let joined = String(repeating: "a", count: 200) + "\u{301}" + String(repeating: "b", count: 50)
+        #expect(SearchIndex.shorten(joined) == String(repeating: "a", count: 199) + "a\u{301}…")
+        let accented = String(repeating: "é", count: 150) + " " + String(repeating: "é", count: 100)
+        #expect(SearchIndex.shorten(accented) == String(repeating: "é", count: 150) + "…")
+    }
 }

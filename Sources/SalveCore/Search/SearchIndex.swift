@@ -411,8 +411,9 @@ public struct SearchIndex: Sendable {
         var copy = text
         return copy.withUTF8 { bytes in
             // ASCII without `\r` has one character per byte (`\r\n` is one character): count bytes, not characters.
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return shorten(characters: text) }
+            // Only the bytes up to the cut and the one after it (which could join the last) need to be such.
             guard bytes.count > snippetLength else { return text }
+            guard bytes[...snippetLength].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return shorten(characters: text) }
             let cut = UnsafeBufferPointer(rebasing: bytes[..<snippetLength])
             let end = cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex
             return String(decoding: cut[..<end], as: UTF8.self) + "…"
