@@ -50,50 +50,53 @@ public enum JSONValue: Sendable, Equatable {
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
-        escapes.withUnsafeBufferPointer { escapes in text.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole. The run's end is found with a table, not
-            // comparisons: whether a byte is below 64 (a space or a letter) was a mispredicted branch on every word.
-            var (run, index) = (0, 0)
-            while index < utf8.count {
-                let byte = utf8[index]
-                if !escapes[Int(byte)] {
-                    index += 1
-                    continue
-                }
-                let escape: StaticString
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case UInt8(ascii: ">"): escape = "\\u003e"
-                case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0x00..<0x20: escape = "\\u00"  // and the byte's two hex digits
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in older JavaScript parsers.
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default:
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                if escape.utf8CodeUnitCount == 4 {
-                    let hex: StaticString = "0123456789abcdef"
-                    hex.withUTF8Buffer { digits in
-                        bytes.append(digits[Int(byte >> 4)])
-                        bytes.append(digits[Int(byte & 0xF)])
+        escapes.withUnsafeBufferPointer { escapes in
+            text.withUTF8 { utf8 in
+                // Runs of bytes that need no escape are copied whole. The run's end is found with a table, not
+                // comparisons: whether a byte is below 64 (a space or a letter) was a mispredicted branch at every
+                // word.
+                var (run, index) = (0, 0)
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if !escapes[Int(byte)] {
+                        index += 1
+                        continue
                     }
+                    let escape: StaticString
+                    switch byte {
+                    case UInt8(ascii: "\""): escape = "\\\""
+                    case UInt8(ascii: "\\"): escape = "\\\\"
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    case 0x08: escape = "\\b"
+                    case 0x0C: escape = "\\f"
+                    case UInt8(ascii: "<"): escape = "\\u003c"
+                    case UInt8(ascii: ">"): escape = "\\u003e"
+                    case UInt8(ascii: "&"): escape = "\\u0026"
+                    case 0x00..<0x20: escape = "\\u00"  // and the byte's two hex digits
+                    case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                        // U+2028 and U+2029 end lines in older JavaScript parsers.
+                        escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    default:
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                    escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                    if escape.utf8CodeUnitCount == 4 {
+                        let hex: StaticString = "0123456789abcdef"
+                        hex.withUTF8Buffer { digits in
+                            bytes.append(digits[Int(byte >> 4)])
+                            bytes.append(digits[Int(byte & 0xF)])
+                        }
+                    }
+                    index += byte == 0xE2 ? 3 : 1
+                    run = index
                 }
-                index += byte == 0xE2 ? 3 : 1
-                run = index
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        } }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 }
