@@ -44,14 +44,7 @@ struct DocumentWalk {
         self.source = source
         var starts = [0]
         var text = source
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
-                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-                starts.append(offset)
-            }
-        }
+        text.withUTF8 { $0.forEachOffset(of: 10) { starts.append($0 + 1) } }
         self.lineStarts = starts
         self.document = document
         self.firstLine = firstLine

@@ -118,14 +118,15 @@ public struct MarkdownRenderer: Sendable {
     ) -> T {
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        return markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            let length = buffer.count - 1
+        // Fed from the string's own bytes (cmark takes a length, not a NUL), not from a copy of every body.
+        var text = markdown
+        return text.withUTF8 { buffer in
             // Only a page with a `~` needs strikethrough, and only its parse touches the shared table.
-            let strikes = memchr(buffer.baseAddress!, Int32(UInt8(ascii: "~")), length) != nil
+            let strikes = buffer.contains(byte: UInt8(ascii: "~"))
             for name in MarkdownRenderer.extensionNames where strikes || name != "strikethrough" {
                 cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
             }
-            cmark_parser_feed(parser, buffer.baseAddress, length)
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             if strikes { strikethroughLock.lock() }
             let document = cmark_parser_finish(parser)!
             if strikes { strikethroughLock.unlock() }
