@@ -133,13 +133,10 @@ extension Site {
     }
 
     private func appendReviewer(_ text: String, to json: inout SearchJSON) {
+        let (name, suffix) = Self.reviewerParts(text)
         json.append(ascii: "{\"@type\":\"Person\"")
-        if let comma = text.firstIndex(of: ",") {
-            member("honorificSuffix", text[text.index(after: comma)...].trimmingWhitespace(), &json)
-            member("name", text[..<comma].trimmingWhitespace(), &json)
-        } else {
-            member("name", text, &json)
-        }
+        if let suffix { member("honorificSuffix", suffix, &json) }
+        member("name", name, &json)
         json.append(UInt8(ascii: "}"))
     }
 }

@@ -99,13 +99,16 @@ extension Site {
         return data
     }
 
-    /// "Dr. Maya Okafor, MD (rheumatology)" -> a Person named "Dr. Maya Okafor" with suffix "MD (rheumatology)".
     private func reviewer(_ text: String) -> JSONValue {
-        guard let comma = text.firstIndex(of: ",") else { return ["@type": "Person", "name": .string(text)] }
-        return [
-            "@type": "Person", "name": .string(text[..<comma].trimmingWhitespace()),
-            "honorificSuffix": .string(text[text.index(after: comma)...].trimmingWhitespace()),
-        ]
+        let (name, suffix) = Self.reviewerParts(text)
+        guard let suffix else { return ["@type": "Person", "name": .string(name)] }
+        return ["@type": "Person", "name": .string(name), "honorificSuffix": .string(suffix)]
+    }
+
+    /// "Dr. Maya Okafor, MD (rheumatology)" -> a Person named "Dr. Maya Okafor" with suffix "MD (rheumatology)".
+    static func reviewerParts(_ text: String) -> (name: String, suffix: String?) {
+        guard let comma = text.firstIndex(of: ",") else { return (text, nil) }
+        return (text[..<comma].trimmingWhitespace(), text[text.index(after: comma)...].trimmingWhitespace())
     }
 
     private func conditions(of page: Page) -> [JSONValue] {
