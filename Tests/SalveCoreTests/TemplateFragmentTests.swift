@@ -8,7 +8,7 @@ import SalveCore
 struct TemplateFragmentTests {
     func cardView(_ index: Int, _ extra: [String: TemplateValue] = [:]) -> TestView {
         TestView(["title": .text("Card \(index) & co"), "url": .text("/c/\(index)/")].merging(extra) { a, _ in a },
-                 fragmentID: "card:\(index)")
+                 fragmentID: index)
     }
 
     @Test("a card that appears in 50 listings is rendered once and its bytes reused in the other 49")

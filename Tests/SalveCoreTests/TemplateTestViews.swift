@@ -5,9 +5,9 @@ import SalveCore
 /// A view whose names are a dictionary, so tests can build any shape of context.
 struct TestView: TemplateContext {
     var values: [String: TemplateValue]
-    var fragmentID: String?
+    var fragmentID: Int?
 
-    init(_ values: [String: TemplateValue], fragmentID: String? = nil) {
+    init(_ values: [String: TemplateValue], fragmentID: Int? = nil) {
         self.values = values
         self.fragmentID = fragmentID
     }

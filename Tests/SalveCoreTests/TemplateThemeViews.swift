@@ -19,7 +19,7 @@ enum ThemeViews {
         if index % 7 != 0 {
             values["summary"] = .text("What the studies say about topic \(index): who it's for, the <b>risks</b> — and what's next.")
         }
-        return TestView(values, fragmentID: "card:\(index)")
+        return TestView(values, fragmentID: index)
     }
 
     static func chrome(path: String, title: String, breadcrumbs: [(String, String?)]) -> [String: TemplateValue] {

@@ -21,7 +21,7 @@ public final class FragmentMemo: @unchecked Sendable {
 
     struct Key: Hashable {
         var template: Int
-        var id: String
+        var id: Int
     }
 
     /// What a name that fell through to the enclosing views resolved to.

@@ -20,12 +20,12 @@ public protocol TemplateContext: Sendable {
     func templateValue(_ name: String) -> TemplateValue?
 
     /// Identifies a shared fragment (a page's card) within one build, so a partial rendered with it can be
-    /// rendered once and reused; nil for views that are not shared.
-    var fragmentID: String? { get }
+    /// rendered once and reused; nil for views that are not shared. Views with the same id must be equal.
+    var fragmentID: Int? { get }
 }
 
 extension TemplateContext {
-    public var fragmentID: String? { nil }
+    public var fragmentID: Int? { nil }
 }
 
 extension TemplateValue {
